@@ -1,0 +1,36 @@
+package com.milkrun.accounts;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Everything a role may do, in one table (product decisions §2). Routes name the capability they need; the edge
+ * checks it once through {@link Access}. Ownership (your own orders, your own products) is checked by the use
+ * cases, which answer "not found" for other people's things.
+ */
+public enum Capability {
+    /** Own profile, addresses and inbox. */
+    OWN_ACCOUNT(EnumSet.allOf(Role.class)),
+    /** Create and edit one's own vendor profile, products, prices and stock. */
+    SELL(EnumSet.of(Role.VENDOR)),
+    /** Read every vendor and product, listed or not, with stock. */
+    READ_CATALOG_BACKOFFICE(EnumSet.of(Role.MANAGER, Role.ADMIN)),
+    /** List users, change roles, disable and enable accounts. */
+    ADMINISTER_USERS(EnumSet.of(Role.ADMIN)),
+    /** Approve and disable vendors. */
+    ADMINISTER_VENDORS(EnumSet.of(Role.ADMIN));
+
+    private final Set<Role> roles;
+
+    Capability(Set<Role> roles) {
+        this.roles = Set.copyOf(roles);
+    }
+
+    public boolean allows(Role role) {
+        return roles.contains(role);
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+}
