@@ -1,0 +1,128 @@
+package com.milkrun.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of MilkRun, read from environment variables (the README's configuration table lists them). Secrets
+ * come only from here; {@link #toString()} never shows them.
+ */
+public record Config(
+        int port,
+        StoreKind store,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        boolean demoData,
+        ZoneId timeZone,
+        String jwtIssuer,
+        String jwtAudience,
+        Optional<String> jwtPrivateKey,
+        int bcryptCost,
+        Optional<Smtp> smtp,
+        boolean devMailbox,
+        int maxBodyBytes,
+        List<String> corsOrigins,
+        String logLevel) {
+
+    public enum StoreKind { SQL, MEMORY }
+
+    /** SMTP settings; present when {@code MILKRUN_SMTP_HOST} is set. */
+    public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from,
+                       boolean startTls, Duration timeout) {
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", username=" + username.orElse("") + ", from=" + from
+                    + ", startTls=" + startTls + "]";
+        }
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Reader r = new Reader(env);
+        Optional<Smtp> smtp = r.optional("MILKRUN_SMTP_HOST").map(host -> new Smtp(host,
+                r.integer("MILKRUN_SMTP_PORT", 587),
+                r.optional("MILKRUN_SMTP_USERNAME"),
+                r.optional("MILKRUN_SMTP_PASSWORD"),
+                r.string("MILKRUN_SMTP_FROM", "MilkRun <no-reply@milkrun.local>"),
+                r.bool("MILKRUN_SMTP_STARTTLS", true),
+                Duration.ofSeconds(r.integer("MILKRUN_SMTP_TIMEOUT_SECONDS", 10))));
+        Optional<String> key = r.optional("MILKRUN_JWT_PRIVATE_KEY")
+                .or(() -> r.optional("MILKRUN_JWT_PRIVATE_KEY_FILE").map(Config::readFile));
+        int port = r.integer("MILKRUN_PORT", 8080);
+        return new Config(
+                port,
+                StoreKind.valueOf(r.string("MILKRUN_STORE", "sql").toUpperCase(java.util.Locale.ROOT)),
+                r.string("MILKRUN_DB_URL", "jdbc:h2:file:./data/milkrun"),
+                r.string("MILKRUN_DB_USER", "sa"),
+                r.string("MILKRUN_DB_PASSWORD", ""),
+                r.integer("MILKRUN_DB_POOL_SIZE", 10),
+                r.bool("MILKRUN_DEMO_DATA", true),
+                ZoneId.of(r.string("MILKRUN_TIMEZONE", "Asia/Kolkata")),
+                r.string("MILKRUN_JWT_ISSUER", "http://localhost:" + port),
+                r.string("MILKRUN_JWT_AUDIENCE", "milkrun-web"),
+                key,
+                r.integer("MILKRUN_BCRYPT_COST", 10),
+                smtp,
+                r.bool("MILKRUN_DEV_MAILBOX", true),
+                r.integer("MILKRUN_MAX_BODY_BYTES", 1024 * 1024),
+                Arrays.stream(r.string("MILKRUN_CORS_ORIGINS", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                r.string("MILKRUN_LOG_LEVEL", "INFO"));
+    }
+
+    @Override
+    public String toString() {
+        return "Config[port=" + port + ", store=" + store + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+                + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
+                + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
+                + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
+                + ", logLevel=" + logLevel + "]";
+    }
+
+    private static String readFile(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("MILKRUN_JWT_PRIVATE_KEY_FILE cannot be read: " + path, e);
+        }
+    }
+
+    /** Typed reads of the environment with clear errors for bad values. */
+    private record Reader(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        String string(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int integer(String name, int fallback) {
+            return optional(name).map(v -> {
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+                }
+            }).orElse(fallback);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return optional(name).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new IllegalArgumentException(name + " must be true or false, got '" + v + "'");
+            }).orElse(fallback);
+        }
+    }
+}

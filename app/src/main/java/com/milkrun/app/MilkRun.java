@@ -1,0 +1,127 @@
+package com.milkrun.app;
+
+import com.milkrun.accounts.AccountService;
+import com.milkrun.accounts.LocalIdentityProvider;
+import com.milkrun.accounts.PasswordHasher;
+import com.milkrun.accounts.TokenService;
+import com.milkrun.catalog.CatalogService;
+import com.milkrun.demo.DemoData;
+import com.milkrun.http.Api;
+import com.milkrun.http.ApiRouter;
+import com.milkrun.http.ApiSettings;
+import com.milkrun.http.JsonLog;
+import com.milkrun.http.Services;
+import com.milkrun.identity.BcryptPasswordHasher;
+import com.milkrun.identity.JwtTokenService;
+import com.milkrun.identity.SigningKeys;
+import com.milkrun.mail.SmtpEmailSender;
+import com.milkrun.mail.SmtpSettings;
+import com.milkrun.notifications.EmailSender;
+import com.milkrun.notifications.Notifications;
+import com.milkrun.store.memory.InMemoryStores;
+import com.milkrun.store.sql.SqlDatabase;
+import com.milkrun.store.sql.SqlStores;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running MilkRun: the API router with everything behind it. Built once per process by the local server and
+ * once per Lambda container.
+ */
+public final class MilkRun implements AutoCloseable {
+    private final ApiRouter router;
+    private final Stores stores;
+    private final JsonLog log;
+    private final AccountService accounts;
+    private final CatalogService catalog;
+
+    private MilkRun(ApiRouter router, Stores stores, JsonLog log, AccountService accounts, CatalogService catalog) {
+        this.router = router;
+        this.stores = stores;
+        this.log = log;
+        this.accounts = accounts;
+        this.catalog = catalog;
+    }
+
+    public static MilkRun start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static MilkRun start(Config config, Clock clock) {
+        JsonLog log = new JsonLog(config.logLevel(), clock);
+        Stores stores = openStores(config);
+        try {
+            PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
+            TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
+                    SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
+            Optional<EmailSender> email = config.smtp().map(s -> new SmtpEmailSender(new SmtpSettings(s.host(), s.port(),
+                    s.username(), s.password(), s.from(), s.startTls(), s.timeout())));
+            Notifications notifications = new Notifications(stores.notifications(), email, clock);
+            LocalIdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
+                    stores.sessions(), hasher, tokens, notifications, clock);
+            AccountService accounts = new AccountService(stores.users(), identity, notifications, clock);
+            CatalogService catalog = new CatalogService(stores.vendors(), stores.products(), stores.stock(), stores.users(),
+                    notifications, clock);
+            if (config.demoData()) {
+                boolean loaded = new DemoData(stores.users(), stores.credentials(), hasher, stores.vendors(),
+                        stores.products(), stores.stock(), clock).loadIfAbsent();
+                if (loaded) {
+                    log.info("demo data loaded", Map.of("accounts", "customer@, vendor@, manager@, admin@, agent@milkrun.dev",
+                            "password", "see README"));
+                }
+            }
+            ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
+            Services services = new Services(accounts, catalog, stores.notifications(), Optional.of(tokens::jwksJson), stores.ready());
+            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog);
+        } catch (RuntimeException e) {
+            closeQuietly(stores);
+            throw e;
+        }
+    }
+
+    private static Stores openStores(Config config) {
+        if (config.store() == Config.StoreKind.MEMORY) {
+            InMemoryStores m = new InMemoryStores();
+            return new Stores(m.users(), m.credentials(), m.sessions(), m.signingKeys(), m.notifications(), m.vendors(),
+                    m.products(), m.stock(), () -> true, () -> { });
+        }
+        SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        SqlStores s = new SqlStores(db);
+        return new Stores(s.users(), s.credentials(), s.sessions(), s.signingKeys(), s.notifications(), s.vendors(),
+                s.products(), s.stock(), db::ping, db::close);
+    }
+
+    public ApiRouter router() {
+        return router;
+    }
+
+    public JsonLog log() {
+        return log;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(stores);
+    }
+
+    private static void closeQuietly(Stores stores) {
+        try {
+            stores.closer().close();
+        } catch (Exception e) {
+            System.getLogger(MilkRun.class.getName()).log(System.Logger.Level.WARNING, "closing the stores failed: " + e);
+        }
+    }
+}

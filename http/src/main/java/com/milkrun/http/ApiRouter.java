@@ -1,0 +1,150 @@
+package com.milkrun.http;
+
+import com.milkrun.accounts.Access;
+import com.milkrun.accounts.AccountService;
+import com.milkrun.accounts.Principal;
+import com.milkrun.shared.DomainException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routes a request to its operation. Everything every route needs happens here, once: body size limit, route and
+ * method matching, authentication of the bearer token, the role check ({@link Access}), error mapping to the
+ * envelope, common headers, CORS and the request log line.
+ */
+public final class ApiRouter {
+    private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key";
+
+    private final List<Route> routes;
+    private final AccountService accounts;
+    private final ApiSettings settings;
+    private final JsonLog log;
+
+    public ApiRouter(List<Route> routes, AccountService accounts, ApiSettings settings, JsonLog log) {
+        this.routes = routes.stream()
+                .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
+                .toList();
+        this.accounts = accounts;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        long started = System.nanoTime();
+        String action = "Unmatched";
+        String userId = null;
+        ApiResponse response;
+        try {
+            List<String> segments = Route.split(request.path());
+            List<Match> matches = new ArrayList<>();
+            for (Route route : routes) {
+                route.match(segments).ifPresent(params -> matches.add(new Match(route, params)));
+            }
+            if (matches.isEmpty()) {
+                throw new HttpProblem(404, "NotFound", "Route not found");
+            }
+            Set<String> allowed = new LinkedHashSet<>();
+            matches.forEach(m -> allowed.add(m.route().method()));
+            if (request.method().equals("OPTIONS")) {
+                response = preflight(allowed);
+            } else {
+                Match match = matches.stream().filter(m -> m.route().method().equals(request.method())).findFirst()
+                        .orElseThrow(() -> new HttpProblem(405, "MethodNotAllowed",
+                                "Method " + request.method() + " is not allowed here", Map.of("Allow", String.join(", ", allowed))));
+                action = match.route().action();
+                if (request.body().length > settings.maxBodyBytes()) {
+                    throw new HttpProblem(413, "PayloadTooLarge", "Request body must be at most " + settings.maxBodyBytes() + " bytes");
+                }
+                Principal caller = null;
+                if (match.route().capability().isPresent()) {
+                    caller = authenticate(request);
+                    userId = caller.userId();
+                    Access.require(caller, match.route().capability().get());
+                }
+                response = match.route().handler().handle(new Call(request, match.params(), caller));
+            }
+        } catch (DomainException e) {
+            response = ErrorMapping.toResponse(e);
+        } catch (HttpProblem p) {
+            response = ErrorMapping.toResponse(p);
+        } catch (RuntimeException e) {
+            log.error("Unhandled error", fields(request, action, userId, 500, started, Map.of("error", e.toString(),
+                    "stack", stackOf(e))));
+            response = ErrorMapping.internalError(request.requestId());
+        }
+        response = finish(request, response);
+        if (log.enabled(JsonLog.Level.INFO) || response.status() >= 500) {
+            log.info("request", fields(request, action, userId, response.status(), started, Map.of()));
+        }
+        return response;
+    }
+
+    private Principal authenticate(ApiRequest request) {
+        String header = request.header("authorization").orElseThrow(() -> DomainException.unauthorized("Missing authentication token"));
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            throw DomainException.unauthorized("Authorization header must be 'Bearer <token>'");
+        }
+        return accounts.authenticate(header.substring(7).strip());
+    }
+
+    private ApiResponse preflight(Set<String> allowed) {
+        Set<String> methods = new LinkedHashSet<>(allowed);
+        methods.add("OPTIONS");
+        return new ApiResponse(204, Map.of("Allow", String.join(", ", methods),
+                "Access-Control-Allow-Methods", String.join(",", methods),
+                "Access-Control-Allow-Headers", ALLOWED_HEADERS,
+                "Access-Control-Max-Age", "600"), new byte[0]);
+    }
+
+    private ApiResponse finish(ApiRequest request, ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Request-Id", request.requestId());
+        Optional<String> origin = request.header("origin");
+        if (origin.isPresent() && allowsOrigin(origin.get())) {
+            headers.put("Access-Control-Allow-Origin", settings.corsOrigins().contains("*") ? "*" : origin.get());
+            headers.put("Vary", "Origin");
+        }
+        return response.withHeaders(headers);
+    }
+
+    private boolean allowsOrigin(String origin) {
+        return settings.corsOrigins().contains("*") || settings.corsOrigins().contains(origin);
+    }
+
+    private static Map<String, Object> fields(ApiRequest request, String action, String userId, int status, long started,
+                                              Map<String, Object> extra) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("requestId", request.requestId());
+        f.put("userId", userId);
+        f.put("action", action);
+        f.put("method", request.method());
+        f.put("path", request.path());
+        f.put("status", status);
+        f.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
+        f.putAll(extra);
+        return f;
+    }
+
+    private static String stackOf(Throwable e) {
+        StringBuilder trace = new StringBuilder(e.toString());
+        for (StackTraceElement frame : e.getStackTrace()) {
+            trace.append("\n\tat ").append(frame);
+        }
+        return trace.toString();
+    }
+
+    private record Match(Route route, Map<String, String> params) {
+    }
+}

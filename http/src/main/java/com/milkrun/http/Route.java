@@ -1,0 +1,66 @@
+package com.milkrun.http;
+
+import com.milkrun.accounts.Capability;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One API operation: method, path template ({@code /products/{productId}}), who may call it, and its handler.
+ *
+ * @param action     the name used in logs, e.g. {@code ListProducts}
+ * @param capability empty for public routes; otherwise the caller must be signed in and hold it
+ */
+public record Route(String method, String template, String action, Optional<Capability> capability, Handler handler) {
+    /** Handles a call that passed authentication and authorization. */
+    @FunctionalInterface
+    public interface Handler {
+        ApiResponse handle(Call call);
+    }
+
+    public static Route open(String method, String template, String action, Handler handler) {
+        return new Route(method, template, action, Optional.empty(), handler);
+    }
+
+    public static Route secured(String method, String template, String action, Capability capability, Handler handler) {
+        return new Route(method, template, action, Optional.of(capability), handler);
+    }
+
+    List<String> segments() {
+        return split(template);
+    }
+
+    /** The path parameters when {@code path} matches this template, else empty. */
+    Optional<Map<String, String>> match(List<String> pathSegments) {
+        List<String> mine = segments();
+        if (mine.size() != pathSegments.size()) {
+            return Optional.empty();
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < mine.size(); i++) {
+            String want = mine.get(i);
+            String got = pathSegments.get(i);
+            if (want.startsWith("{") && want.endsWith("}")) {
+                if (got.isEmpty()) {
+                    return Optional.empty();
+                }
+                params.put(want.substring(1, want.length() - 1), got);
+            } else if (!want.equals(got)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(params);
+    }
+
+    static List<String> split(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,181 @@
+package com.milkrun.http;
+
+import com.milkrun.accounts.Address;
+import com.milkrun.accounts.AuthTokens;
+import com.milkrun.accounts.User;
+import com.milkrun.catalog.Category;
+import com.milkrun.catalog.ProductView;
+import com.milkrun.catalog.Vendor;
+import com.milkrun.inventory.StockLevel;
+import com.milkrun.notifications.Notification;
+import com.milkrun.shared.Page;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Maps domain objects to the JSON shapes of the API (documented in docs/api-overview.md and docs/openapi.yaml). */
+public final class Views {
+    private Views() {
+    }
+
+    public static <T> Map<String, Object> page(Page<T> page, Function<T, Object> item) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.items().stream().map(item).toList());
+        m.put("count", page.items().size());
+        page.nextToken().ifPresent(t -> m.put("nextToken", t));
+        return m;
+    }
+
+    public static <T> Map<String, Object> list(List<T> items, Function<T, Object> item) {
+        return page(Page.last(items), item);
+    }
+
+    public static Map<String, Object> me(User u, Optional<Vendor> vendor) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("userId", u.userId());
+        m.put("email", u.email());
+        m.put("name", u.name());
+        m.put("phone", u.phone());
+        m.put("role", u.role().wireName());
+        m.put("emailVerified", u.emailVerified());
+        m.put("isProfileComplete", u.isProfileComplete());
+        m.put("missingFields", u.missingProfileFields());
+        m.put("addresses", u.addresses().stream().map(Views::address).toList());
+        vendor.ifPresent(v -> m.put("vendorId", v.vendorId()));
+        m.put("createdAt", u.createdAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> adminUser(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("userId", u.userId());
+        m.put("email", u.email());
+        m.put("name", u.name());
+        m.put("phone", u.phone());
+        m.put("role", u.role().wireName());
+        m.put("emailVerified", u.emailVerified());
+        m.put("disabled", u.disabled());
+        m.put("isProfileComplete", u.isProfileComplete());
+        m.put("createdAt", u.createdAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> address(Address a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("addressId", a.addressId());
+        m.put("label", a.label());
+        m.put("line1", a.line1());
+        m.put("line2", a.line2());
+        m.put("city", a.city());
+        m.put("state", a.state());
+        m.put("zipCode", a.zipCode());
+        m.put("isDefault", a.isDefault());
+        return m;
+    }
+
+    public static Map<String, Object> tokens(AuthTokens t, boolean withUser) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accessToken", t.accessToken());
+        m.put("idToken", t.idToken());
+        m.put("refreshToken", t.refreshToken());
+        m.put("expiresIn", t.expiresIn());
+        m.put("tokenType", "Bearer");
+        if (withUser) {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("userId", t.user().userId());
+            user.put("email", t.user().email());
+            user.put("name", t.user().name());
+            user.put("role", t.user().role().wireName());
+            m.put("user", user);
+        }
+        return m;
+    }
+
+    /** A product for the public shop. */
+    public static Map<String, Object> product(ProductView v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var p = v.product();
+        m.put("productId", p.productId());
+        m.put("vendorId", p.vendorId());
+        m.put("vendorName", v.vendorName());
+        m.put("name", p.name());
+        m.put("category", p.category().id());
+        m.put("unit", p.unit());
+        m.put("price", amount(p.price()));
+        m.put("description", p.description());
+        m.put("imageUrl", p.imageUrl());
+        m.put("active", p.active());
+        m.put("available", v.stock().available());
+        m.put("inStock", v.inStock());
+        return m;
+    }
+
+    /** A product for its vendor and the back office: with stock on hand and reserved. */
+    public static Map<String, Object> productWithStock(ProductView v) {
+        Map<String, Object> m = product(v);
+        m.put("stock", v.stock().stock());
+        m.put("reserved", v.stock().reserved());
+        m.put("createdAt", v.product().createdAt().toString());
+        m.put("updatedAt", v.product().updatedAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> stock(StockLevel s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("vendorId", s.vendorId());
+        m.put("productId", s.productId());
+        m.put("stock", s.stock());
+        m.put("reserved", s.reserved());
+        m.put("available", s.available());
+        return m;
+    }
+
+    public static Map<String, Object> vendor(Vendor v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("vendorId", v.vendorId());
+        m.put("name", v.name());
+        m.put("description", v.description());
+        m.put("contactEmail", v.contactEmail());
+        m.put("contactPhone", v.contactPhone());
+        m.put("pincodes", v.pincodes());
+        m.put("status", v.status().wireName());
+        return m;
+    }
+
+    public static Map<String, Object> vendorBackOffice(Vendor v) {
+        Map<String, Object> m = vendor(v);
+        m.put("ownerUserId", v.ownerUserId());
+        m.put("createdAt", v.createdAt().toString());
+        m.put("updatedAt", v.updatedAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> category(Category c) {
+        return Map.of("id", c.id(), "name", c.displayName());
+    }
+
+    public static Map<String, Object> notification(Notification n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("notificationId", n.notificationId());
+        m.put("kind", n.kind().name());
+        m.put("subject", n.subject());
+        m.put("body", n.body());
+        m.put("createdAt", n.createdAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> mail(Notification n) {
+        Map<String, Object> m = notification(n);
+        m.put("to", n.email());
+        return m;
+    }
+
+    /** Rupees as a JSON number without trailing zeros: 239.50 is written 239.5, 50.00 is written 50. */
+    public static BigDecimal amount(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

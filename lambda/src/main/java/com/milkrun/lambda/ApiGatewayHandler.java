@@ -1,0 +1,73 @@
+package com.milkrun.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.milkrun.app.Config;
+import com.milkrun.app.MilkRun;
+import com.milkrun.http.ApiRequest;
+import com.milkrun.http.ApiResponse;
+import com.milkrun.http.ApiRouter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Serves the MilkRun API from API Gateway REST proxy events. The composition happens once per container (in the
+ * constructor), so warm invocations only route. Answers are byte-for-byte those of the local server.
+ */
+public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private final ApiRouter router;
+
+    /** The constructor Lambda calls: configuration from the function's environment. */
+    public ApiGatewayHandler() {
+        this(MilkRun.start(Config.fromEnvironment()).router());
+    }
+
+    public ApiGatewayHandler(ApiRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        ApiResponse answer = router.handle(toApiRequest(event, context));
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(answer.status())
+                .withHeaders(new LinkedHashMap<>(answer.headers()))
+                .withBody(answer.bodyText())
+                .withIsBase64Encoded(false);
+    }
+
+    static ApiRequest toApiRequest(APIGatewayProxyRequestEvent event, Context context) {
+        Map<String, List<String>> query = new HashMap<>();
+        if (event.getMultiValueQueryStringParameters() != null) {
+            event.getMultiValueQueryStringParameters().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
+        } else if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((k, v) -> query.put(k, List.of(v)));
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            headers.putAll(event.getHeaders());
+        }
+        byte[] body = new byte[0];
+        if (event.getBody() != null) {
+            body = Boolean.TRUE.equals(event.getIsBase64Encoded())
+                    ? Base64.getDecoder().decode(event.getBody())
+                    : event.getBody().getBytes(StandardCharsets.UTF_8);
+        }
+        var ctx = event.getRequestContext();
+        String requestId = ctx != null && ctx.getRequestId() != null ? ctx.getRequestId()
+                : context != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
+        String sourceIp = ctx != null && ctx.getIdentity() != null && ctx.getIdentity().getSourceIp() != null
+                ? ctx.getIdentity().getSourceIp() : "";
+        String method = event.getHttpMethod() == null ? "GET" : event.getHttpMethod();
+        String path = event.getPath() == null ? "/" : event.getPath();
+        return new ApiRequest(method, path, query, headers, body, sourceIp, requestId);
+    }
+}

@@ -1,0 +1,72 @@
+package com.milkrun.server;
+
+import com.milkrun.app.Config;
+import com.milkrun.app.MilkRun;
+import java.util.Map;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Starts MilkRun in one process: the API and the web UI on one port (8080 unless {@code MILKRUN_PORT} says otherwise). */
+public final class LocalServer implements AutoCloseable {
+    private final MilkRun milkRun;
+    private final Server jetty;
+
+    private LocalServer(MilkRun milkRun, Server jetty) {
+        this.milkRun = milkRun;
+        this.jetty = jetty;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config = Config.fromEnvironment();
+        LocalServer server = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "milkrun-shutdown"));
+        server.milkRun.log().info("MilkRun is ready", Map.of("url", "http://localhost:" + server.port(),
+                "config", config.toString()));
+        server.jetty.join();
+    }
+
+    /** Starts on the configured port; port 0 picks a free one (see {@link #port()}). */
+    public static LocalServer start(Config config) throws Exception {
+        MilkRun milkRun = MilkRun.start(config);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("milkrun-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new JettyAdapter(milkRun.router(), new StaticFiles(LocalServer.class.getClassLoader()),
+                config.maxBodyBytes()));
+        jetty.setStopTimeout(5_000);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            milkRun.close();
+            throw e;
+        }
+        return new LocalServer(milkRun, jetty);
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    public MilkRun milkRun() {
+        return milkRun;
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            milkRun.log().warn("stopping the HTTP server failed", Map.of("error", e.toString()));
+        }
+        milkRun.close();
+    }
+}
