@@ -10,4 +10,10 @@ public record SigningKey(String keyId, String privateKey, Instant createdAt) {
         Objects.requireNonNull(privateKey, "privateKey");
         Objects.requireNonNull(createdAt, "createdAt");
     }
+
+    /** Names the key without printing its private part. */
+    @Override
+    public String toString() {
+        return "SigningKey[keyId=" + keyId + ", createdAt=" + createdAt + "]";
+    }
 }
