@@ -1,0 +1,35 @@
+package com.milkrun.app.api;
+
+import com.milkrun.app.Config;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Configurations for tests: demo data, a cheap bcrypt cost, quiet logs, and the store of choice. */
+public final class TestConfigs {
+    private TestConfigs() {
+    }
+
+    public static Config memory() {
+        return Config.from(base(Map.of("MILKRUN_STORE", "memory")));
+    }
+
+    public static Config h2() {
+        return Config.from(base(Map.of("MILKRUN_STORE", "sql",
+                "MILKRUN_DB_URL", "jdbc:h2:mem:api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")));
+    }
+
+
+    public static Map<String, String> base(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MILKRUN_PORT", "0");
+        env.put("MILKRUN_DEMO_DATA", "true");
+        env.put("MILKRUN_BCRYPT_COST", "4");
+        env.put("MILKRUN_LOG_LEVEL", "WARN");
+        env.put("MILKRUN_DEV_MAILBOX", "true");
+        env.put("MILKRUN_JWT_ISSUER", "http://localhost:8080");
+        env.put("MILKRUN_MAX_BODY_BYTES", "65536");
+        env.putAll(overrides);
+        return env;
+    }
+}
