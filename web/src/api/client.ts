@@ -1,0 +1,187 @@
+import type { ErrorBody, FieldError, Page, RefreshResponse } from './types';
+import { clearSession, getSession, updateTokens } from './session';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: string;
+  readonly fieldErrors: FieldError[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(status: number, body: ErrorBody, retryAfterSeconds?: number) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.error = body.error;
+    this.fieldErrors = body.errors ?? [];
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export function isApiError(value: unknown, error?: string): value is ApiError {
+  return value instanceof ApiError && (error === undefined || value.error === error);
+}
+
+export function errorMessage(value: unknown): string {
+  if (value instanceof Error && value.message) return value.message;
+  return 'Something went wrong. Please try again.';
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Sends the ID token and refreshes it once on 401. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+type SessionExpiredHandler = () => void;
+let sessionExpiredHandler: SessionExpiredHandler | null = null;
+
+/** Called after a failed refresh has signed the user out. */
+export function onSessionExpired(handler: SessionExpiredHandler | null): void {
+  sessionExpiredHandler = handler;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+interface JsonResult {
+  value: unknown;
+  malformed: boolean;
+}
+
+async function readJson(response: Response): Promise<JsonResult> {
+  const text = await response.text();
+  if (!text) return { value: undefined, malformed: false };
+  try {
+    return { value: JSON.parse(text), malformed: false };
+  } catch {
+    return { value: undefined, malformed: true };
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).error === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+async function send(url: string, options: RequestOptions, idToken?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (idToken) headers.Authorization = `Bearer ${idToken}`;
+  try {
+    return await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, {
+      error: 'NetworkError',
+      message: 'Could not reach MilkRun. Check your connection and try again.',
+    });
+  }
+}
+
+let refreshInFlight: Promise<boolean> | null = null;
+
+async function refreshTokens(): Promise<boolean> {
+  const session = getSession();
+  if (!session) return false;
+  try {
+    const response = await send('/auth/refresh', {
+      method: 'POST',
+      body: { refreshToken: session.refreshToken },
+    });
+    if (!response.ok) return false;
+    const tokens = (await readJson(response)).value as RefreshResponse | undefined;
+    if (!tokens?.idToken || !tokens.refreshToken) return false;
+    updateTokens(tokens.idToken, tokens.refreshToken);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refreshOnce(): Promise<boolean> {
+  if (!refreshInFlight) {
+    refreshInFlight = refreshTokens().finally(() => {
+      refreshInFlight = null;
+    });
+  }
+  return refreshInFlight;
+}
+
+function expireSession(): void {
+  if (!getSession()) return;
+  clearSession();
+  sessionExpiredHandler?.();
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const url = buildUrl(path, options.query);
+  const tokenUsed = options.auth ? getSession()?.idToken : undefined;
+  let response = await send(url, options, tokenUsed);
+
+  if (options.auth && response.status === 401) {
+    const current = getSession();
+    const alreadyRotated = current && tokenUsed && current.idToken !== tokenUsed;
+    const refreshed = alreadyRotated ? true : current ? await refreshOnce() : false;
+    if (!refreshed) {
+      expireSession();
+    } else {
+      response = await send(url, options, getSession()?.idToken);
+      if (response.status === 401) expireSession();
+    }
+  }
+
+  const { value, malformed } = await readJson(response);
+  if (!response.ok) {
+    const body: ErrorBody = isErrorBody(value)
+      ? value
+      : { error: 'HttpError', message: `The server answered ${response.status} ${response.statusText}`.trim() };
+    throw new ApiError(response.status, body, parseRetryAfter(response.headers.get('Retry-After')));
+  }
+  if (malformed) {
+    throw new ApiError(response.status, {
+      error: 'InvalidResponse',
+      message: 'The server sent an answer MilkRun could not read. Please try again.',
+    });
+  }
+  return value as T;
+}
+
+/** A list answer as a page; a bare array is accepted too, as one last page. */
+export async function apiList<T>(path: string, options: RequestOptions = {}): Promise<Page<T>> {
+  const answer = await apiRequest<Page<T> | T[] | undefined>(path, options);
+  if (Array.isArray(answer)) return { items: answer, count: answer.length };
+  const items = answer?.items ?? [];
+  return { items, count: answer?.count ?? items.length, nextToken: answer?.nextToken ?? undefined };
+}

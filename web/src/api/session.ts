@@ -1,0 +1,80 @@
+import type { SessionUser } from './types';
+
+export interface Session {
+  idToken: string;
+  refreshToken: string;
+  user: SessionUser;
+}
+
+const KEYS = {
+  idToken: 'milkrun.idToken',
+  refreshToken: 'milkrun.refreshToken',
+  user: 'milkrun.user',
+} as const;
+
+type Listener = () => void;
+
+const listeners = new Set<Listener>();
+let cached: Session | null | undefined;
+
+function read(): Session | null {
+  try {
+    const idToken = localStorage.getItem(KEYS.idToken);
+    const refreshToken = localStorage.getItem(KEYS.refreshToken);
+    const userJson = localStorage.getItem(KEYS.user);
+    if (!idToken || !refreshToken || !userJson) return null;
+    const user = JSON.parse(userJson) as SessionUser;
+    if (!user || typeof user.userId !== 'string') return null;
+    return { idToken, refreshToken, user };
+  } catch {
+    return null;
+  }
+}
+
+function emit(): void {
+  cached = undefined;
+  listeners.forEach((listener) => listener());
+}
+
+export function getSession(): Session | null {
+  if (cached === undefined) cached = read();
+  return cached;
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(KEYS.idToken, session.idToken);
+  localStorage.setItem(KEYS.refreshToken, session.refreshToken);
+  localStorage.setItem(KEYS.user, JSON.stringify(session.user));
+  emit();
+}
+
+export function updateTokens(idToken: string, refreshToken: string): void {
+  localStorage.setItem(KEYS.idToken, idToken);
+  localStorage.setItem(KEYS.refreshToken, refreshToken);
+  emit();
+}
+
+export function updateSessionUser(patch: Partial<SessionUser>): void {
+  const current = getSession();
+  if (!current) return;
+  localStorage.setItem(KEYS.user, JSON.stringify({ ...current.user, ...patch }));
+  emit();
+}
+
+export function clearSession(): void {
+  Object.values(KEYS).forEach((key) => localStorage.removeItem(key));
+  emit();
+}
+
+function onStorage(event: StorageEvent): void {
+  if (event.key === null || Object.values<string>(KEYS).includes(event.key)) emit();
+}
+
+export function subscribeSession(listener: Listener): () => void {
+  if (listeners.size === 0) window.addEventListener('storage', onStorage);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('storage', onStorage);
+  };
+}

@@ -1,0 +1,22 @@
+import { apiList, apiRequest } from './client';
+import type { Product, ProductInput, ProductUpdate, StockLevel, Vendor, VendorProfileInput } from './types';
+
+const auth = true;
+
+function productPath(productId: string): string {
+  return `/vendor/products/${encodeURIComponent(productId)}`;
+}
+
+export const vendorApi = {
+  profile: () => apiRequest<Vendor>('/vendor/profile', { auth }),
+  saveProfile: (body: VendorProfileInput) =>
+    apiRequest<Vendor>('/vendor/profile', { method: 'PUT', body, auth }),
+  products: (nextToken?: string) =>
+    apiList<Product>('/vendor/products', { query: { limit: 20, nextToken }, auth }),
+  createProduct: (body: ProductInput) =>
+    apiRequest<Product>('/vendor/products', { method: 'POST', body, auth }),
+  updateProduct: (productId: string, body: ProductUpdate) =>
+    apiRequest<Product>(productPath(productId), { method: 'PUT', body, auth }),
+  setStock: (productId: string, stock: number) =>
+    apiRequest<StockLevel>(`${productPath(productId)}/stock`, { method: 'PUT', body: { stock }, auth }),
+};

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+
+interface SubmitButtonProps {
+  busy?: boolean;
+  busyLabel?: string;
+  disabled?: boolean;
+  className?: string;
+  children: ReactNode;
+}
+
+export function SubmitButton({ busy, busyLabel, disabled, className, children }: SubmitButtonProps) {
+  return (
+    <button
+      type="submit"
+      className={`button button--primary${className ? ` ${className}` : ''}`}
+      disabled={busy || disabled}
+      aria-busy={busy || undefined}
+    >
+      {busy ? (
+        <>
+          <span className="spinner spinner--inline" aria-hidden="true" />
+          {busyLabel ?? children}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { adminApi } from '../../api/admin';
+import { errorMessage } from '../../api/client';
+import { ROLES, type AdminUser, type Role } from '../../api/types';
+import { Badge } from '../../components/Badge';
+import { useToast } from '../../components/toastContext';
+
+export function isUserDisabled(user: AdminUser): boolean {
+  return user.disabled === true || user.enabled === false || user.status?.toLowerCase() === 'disabled';
+}
+
+interface AdminUserRowProps {
+  user: AdminUser;
+  isSelf: boolean;
+  onChanged: (user: AdminUser) => void;
+}
+
+export function AdminUserRow({ user, isSelf, onChanged }: AdminUserRowProps) {
+  const { notify } = useToast();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const disabled = isUserDisabled(user);
+  const selectId = `role-${user.userId}`;
+
+  const run = async (action: () => Promise<AdminUser>, message: string, fallback: Partial<AdminUser>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await action();
+      onChanged({ ...user, ...fallback, ...saved });
+      notify(message);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onRole = (role: Role) =>
+    run(() => adminApi.setRole(user.userId, role), `${user.name} is now ${role}.`, { role });
+
+  const onToggle = () =>
+    disabled
+      ? run(() => adminApi.enableUser(user.userId), `${user.name} is enabled.`, { disabled: false, enabled: true })
+      : run(() => adminApi.disableUser(user.userId), `${user.name} is disabled.`, { disabled: true, enabled: false });
+
+  return (
+    <tr data-testid="admin-user-row" data-user-id={user.userId}>
+      <td data-label="Name" className="cell-strong">
+        {user.name}
+        {isSelf && <span className="muted"> (you)</span>}
+        {error && (
+          <p className="cell-error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+      <td data-label="Email" className="cell-wrap">
+        {user.email}
+      </td>
+      <td data-label="Role">
+        <label className="visually-hidden" htmlFor={selectId}>
+          Role of {user.name}
+        </label>
+        <select
+          id={selectId}
+          name="role"
+          className="input input--compact input--select"
+          value={user.role}
+          disabled={busy || isSelf}
+          onChange={(event) => onRole(event.target.value as Role)}
+          data-testid="role-select"
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role === 'DeliveryAgent' ? 'Delivery agent' : role}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td data-label="Email verified">
+        {user.emailVerified === undefined ? '—' : user.emailVerified ? <Badge tone="success">Verified</Badge> : <Badge>Unverified</Badge>}
+      </td>
+      <td data-label="Status">{disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
+      <td data-label="">
+        <button
+          type="button"
+          className={`button button--small${disabled ? '' : ' button--danger-ghost'}`}
+          onClick={onToggle}
+          disabled={busy || isSelf}
+          data-testid={disabled ? 'enable-user' : 'disable-user'}
+        >
+          {disabled ? 'Enable' : 'Disable'}
+        </button>
+      </td>
+    </tr>
+  );
+}
