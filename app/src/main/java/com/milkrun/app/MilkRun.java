@@ -50,7 +50,7 @@ public final class MilkRun implements AutoCloseable {
 
     public static MilkRun start(Config config, Clock clock) {
         JsonLog log = new JsonLog(config.logLevel(), clock);
-        Stores stores = openStores(config);
+        Stores stores = openStores(config, clock);
         try {
             PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
             TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
@@ -80,14 +80,14 @@ public final class MilkRun implements AutoCloseable {
         }
     }
 
-    private static Stores openStores(Config config) {
+    private static Stores openStores(Config config, Clock clock) {
         if (config.store() == Config.StoreKind.MEMORY) {
-            InMemoryStores m = new InMemoryStores();
+            InMemoryStores m = InMemoryStores.create();
             return new Stores(m.users(), m.credentials(), m.sessions(), m.signingKeys(), m.notifications(), m.vendors(),
                     m.products(), m.stock(), () -> true, () -> { });
         }
         SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
-        SqlStores s = new SqlStores(db);
+        SqlStores s = SqlStores.of(db, clock);
         return new Stores(s.users(), s.credentials(), s.sessions(), s.signingKeys(), s.notifications(), s.vendors(),
                 s.products(), s.stock(), db::ping, db::close);
     }

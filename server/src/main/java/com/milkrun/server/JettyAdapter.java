@@ -53,7 +53,7 @@ final class JettyAdapter extends Handler.Abstract {
         ApiResponse answer = router.handle(toApiRequest(request, path));
         response.setStatus(answer.status());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        Content.Sink.write(response, true, ByteBuffer.wrap(method.equals("HEAD") ? new byte[0] : answer.body()), callback);
+        response.write(true, ByteBuffer.wrap(method.equals("HEAD") ? new byte[0] : answer.body()), callback);
         return true;
     }
 
@@ -98,7 +98,7 @@ final class JettyAdapter extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, asset.bytes().length);
-        Content.Sink.write(response, true, ByteBuffer.wrap(headOnly ? new byte[0] : asset.bytes()), callback);
+        response.write(true, ByteBuffer.wrap(headOnly ? new byte[0] : asset.bytes()), callback);
     }
 
     private static String clientAddress(Request request) {

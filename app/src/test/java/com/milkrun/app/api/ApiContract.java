@@ -108,7 +108,9 @@ public abstract class ApiContract {
     @Test
     void filters_by_text_category_vendor_and_pincode() {
         var paneer = api.get("/products?q=PANEER&limit=100").json().get("items");
-        assertThat(paneer).isNotEmpty().allSatisfy(p -> assertThat(p.get("name").asText().toLowerCase()).contains("paneer"));
+        assertThat(paneer).isNotEmpty().allSatisfy(p -> assertThat((p.get("name").asText() + " " + p.get("description").asText())
+                .toLowerCase()).contains("paneer"));
+        assertThat(paneer).extracting(p -> p.get("productId").asText()).contains("prod-gir-paneer-200g", "prod-vrindavan-malai-paneer-500g");
         var cheese = api.get("/products?category=cheese&limit=100").json().get("items");
         assertThat(cheese).isNotEmpty().allSatisfy(p -> assertThat(p.get("category").asText()).isEqualTo("cheese"));
         var vendor = api.get("/products?vendorId=vendor-001&limit=100").json().get("items");

@@ -1,0 +1,192 @@
+package com.milkrun.store.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The small JDBC helper of the SQL stores: prepared statements with bound values only, rows through explicit
+ * {@link RowMapper}s, and transactions. Outside a transaction each call borrows a pooled connection in auto-commit
+ * mode; inside {@link #inTransaction} every call uses the transaction's connection.
+ *
+ * <p>Bound values: {@link Instant}s become {@code TIMESTAMP WITH TIME ZONE} in UTC, truncated to the microsecond
+ * that both databases keep (PostgreSQL would round instead); everything else goes to {@code setObject}.
+ */
+public final class Jdbc {
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Jdbc transaction);
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final Connection transaction;
+
+    public Jdbc(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    private Jdbc(DataSource dataSource, Connection transaction) {
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return query(sql, mapper, Arrays.asList(params));
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, List<?> params) {
+        return withConnection(sql, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, params);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    /** Runs a query expected to find at most one row. */
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row, got " + rows.size() + " for: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * Runs an insert, update or delete.
+     *
+     * @return the number of rows changed
+     * @throws UniqueViolation when the write breaks a primary key or unique constraint
+     */
+    public int update(String sql, Object... params) {
+        return withConnection(sql, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, Arrays.asList(params));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs the same statement once per row of values, in one batch. */
+    public void batch(String sql, List<List<?>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        withConnection(sql, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (List<?> row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Updates a row, or inserts it when there is none, in portable SQL: the update runs first; when it changed no row
+     * the insert runs; when a concurrent writer inserted the row in between (a {@link UniqueViolation}), the update
+     * runs again. Each statement commits on its own, so call this outside {@link #inTransaction}.
+     */
+    public void updateOrInsert(String updateSql, Object[] updateParams, String insertSql, Object[] insertParams) {
+        if (update(updateSql, updateParams) > 0) {
+            return;
+        }
+        try {
+            update(insertSql, insertParams);
+        } catch (UniqueViolation e) {
+            update(updateSql, updateParams);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Nested calls join
+     * the transaction already open.
+     */
+    public <T> T inTransaction(Work<T> work) {
+        if (transaction != null) {
+            return work.run(this);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(new Jdbc(dataSource, connection));
+                connection.commit();
+                return result;
+            } catch (RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate("transaction", e);
+        }
+    }
+
+    private <T> T withConnection(String sql, ConnectionWork<T> work) {
+        try {
+            if (transaction != null) {
+                return work.run(transaction);
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (value instanceof Instant instant) {
+                statement.setObject(i + 1, OffsetDateTime.ofInstant(SqlTime.micros(instant), ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, RuntimeException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static SqlStoreException translate(String what, SQLException e) {
+        if (UniqueViolation.SQL_STATE.equals(e.getSQLState())) {
+            return new UniqueViolation(what, e);
+        }
+        return new SqlStoreException(what, e);
+    }
+}

@@ -1,0 +1,2 @@
+/** SQL adapter of the inventory port: stock and reserved units per (vendor, product), guarded by CHECK constraints. */
+package com.milkrun.store.sql.inventory;

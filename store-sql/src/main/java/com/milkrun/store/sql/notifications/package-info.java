@@ -1,0 +1,2 @@
+/** SQL adapter of the notification inbox. */
+package com.milkrun.store.sql.notifications;
