@@ -221,7 +221,7 @@ public final class AccountService {
     public User setDisabled(Principal caller, String userId, boolean disabled) {
         Access.require(caller, Capability.ADMINISTER_USERS);
         if (caller.userId().equals(userId)) {
-            throw DomainException.conflict("CannotChangeOwnAccount", "Admins cannot disable their own account");
+            throw DomainException.conflict("CannotChangeOwnAccount", "Admins cannot disable or enable their own account");
         }
         User saved = Retry.onConflict(() -> users.update(user(userId).withDisabled(disabled, clock.instant())));
         if (disabled) {

@@ -155,11 +155,8 @@ public final class CatalogService {
 
     public ProductView addProduct(Principal caller, ProductInput input) {
         Access.require(caller, Capability.SELL);
-        Vendor vendor = vendors.findByOwner(caller.userId()).orElseThrow(() -> DomainException.conflict("VendorProfileRequired",
-                "Create your vendor profile before adding products"));
-        if (vendor.status() == VendorStatus.DISABLED) {
-            throw new DomainException(Failure.FORBIDDEN, "VendorDisabled", "This vendor has been disabled by an administrator");
-        }
+        Vendor vendor = notDisabled(vendors.findByOwner(caller.userId()).orElseThrow(() -> DomainException.conflict(
+                "VendorProfileRequired", "Create your vendor profile before adding products")));
         Validation check = new Validation();
         String name = check.text("name", input.name(), 100, "Name");
         Category category = parseCategory(check, input.category()).orElse(null);
@@ -180,7 +177,7 @@ public final class CatalogService {
     }
 
     public ProductView updateProduct(Principal caller, String productId, ProductInput input) {
-        Vendor vendor = myVendor(caller);
+        Vendor vendor = notDisabled(myVendor(caller));
         ownProduct(vendor, productId);
         Validation check = new Validation();
         String name = input.name() == null ? null : check.text("name", input.name(), 100, "Name");
@@ -203,7 +200,7 @@ public final class CatalogService {
     }
 
     public StockLevel setStock(Principal caller, String productId, Integer units) {
-        Vendor vendor = myVendor(caller);
+        Vendor vendor = notDisabled(myVendor(caller));
         ownProduct(vendor, productId);
         Validation check = new Validation();
         if (units == null) {
@@ -236,6 +233,9 @@ public final class CatalogService {
 
     public Page<ProductView> allProducts(Principal caller, String vendorId, String text, PageRequest page) {
         Access.require(caller, Capability.READ_CATALOG_BACKOFFICE);
+        if (vendorId != null && !vendorId.isBlank() && !Ids.VENDOR_ID.matcher(vendorId).matches()) {
+            throw com.milkrun.shared.ValidationException.of("vendorId", "Invalid vendor ID format", "INVALID_VENDOR_ID");
+        }
         Optional<Set<String>> vendorIds = vendorId == null || vendorId.isBlank() ? Optional.empty() : Optional.of(Set.of(vendorId));
         Page<Product> found = products.search(new ProductQuery(blankToEmpty(text), Optional.empty(), vendorIds, false), page);
         Map<String, Vendor> byId = new LinkedHashMap<>();
@@ -289,6 +289,14 @@ public final class CatalogService {
     private ProductView view(Product product, String vendorName) {
         StockKey key = new StockKey(product.vendorId(), product.productId());
         return new ProductView(product, vendorName, stock.get(key).orElse(StockLevel.none(key)));
+    }
+
+    /** A disabled vendor keeps read access to its portal but cannot change its catalog. */
+    private static Vendor notDisabled(Vendor vendor) {
+        if (vendor.status() == VendorStatus.DISABLED) {
+            throw new DomainException(Failure.FORBIDDEN, "VendorDisabled", "This vendor has been disabled by an administrator");
+        }
+        return vendor;
     }
 
     private Product ownProduct(Vendor vendor, String productId) {

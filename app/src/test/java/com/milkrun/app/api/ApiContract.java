@@ -361,6 +361,9 @@ public abstract class ApiContract {
 
         assertThat(api.post("/admin/vendors/" + vendorId + "/disable", null, admin).text("status")).isEqualTo("Disabled");
         assertThat(api.post("/vendor/products", product("Camel Ghee"), vendor).error()).isEqualTo("VendorDisabled");
+        assertThat(api.put("/vendor/products/" + productId + "/stock", Map.of("stock", 1), vendor).error()).isEqualTo("VendorDisabled");
+        assertThat(api.put("/vendor/products/" + productId, Map.of("active", true), vendor).error()).isEqualTo("VendorDisabled");
+        assertThat(api.get("/vendor/products/" + productId, vendor).status()).isEqualTo(200);
     }
 
     @Test
