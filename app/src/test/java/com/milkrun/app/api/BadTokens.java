@@ -36,10 +36,15 @@ final class BadTokens {
                     sign(new JWTClaimsSet.Builder(claims).claim("token_use", "access").build(), key),
                     unsigned(claims),
                     hmacWithPublicKey(claims, key),
-                    tampered(good, new JWTClaimsSet.Builder(claims).subject("user-demo-admin").build()));
+                    tampered(good, new JWTClaimsSet.Builder(claims).subject(someoneElse(claims.getSubject())).build()));
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Another demo user, preferably a more powerful one, to pose as. */
+    private static String someoneElse(String subject) {
+        return subject.equals("user-demo-admin") ? "user-demo-meera" : "user-demo-admin";
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey key) throws JOSEException {

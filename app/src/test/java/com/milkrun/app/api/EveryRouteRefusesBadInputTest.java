@@ -73,6 +73,11 @@ class EveryRouteRefusesBadInputTest {
         if (route.capability().isPresent()) {
             list.add(new Attempt("no token", route.method(), path, writes ? "{}" : null, null, 401));
             list.add(new Attempt("garbage token", route.method(), path, writes ? "{}" : null, "abc.def.ghi", 401));
+            List<String> forged = BadTokens.variantsOf(token, app);
+            for (int i = 0; i < forged.size(); i++) {
+                list.add(new Attempt("forged token #" + i + " (expired, wrong key, alg none, wrong audience or issuer...)",
+                        route.method(), path, writes ? "{}" : null, forged.get(i), 401));
+            }
             Capability cap = route.capability().get();
             tokens.forEach((c, other) -> {
                 if (!cap.allows(roleOf(c)) && !other.equals(token)) {
