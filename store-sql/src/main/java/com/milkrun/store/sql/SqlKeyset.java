@@ -1,5 +1,6 @@
 package com.milkrun.store.sql;
 
+import com.milkrun.shared.PageTokens;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package com.milkrun.store.memory;
+package com.milkrun.shared;
 
-import com.milkrun.shared.PageRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +21,7 @@ import java.util.zip.CRC32;
  * the last item returned, CRC32). Binding the list and the filter makes a token from another list or another filter
  * an {@code InvalidNextToken}; the checksum catches damaged and forged tokens.
  */
-final class PageTokens {
+public final class PageTokens {
     private static final byte FORMAT = 1;
     private static final int MAX_TOKEN_LENGTH = 2_048;
     private static final int CHECKSUM_BYTES = Integer.BYTES;
@@ -31,7 +30,7 @@ final class PageTokens {
     }
 
     /** Writes the token that continues {@code list} (with {@code filter}) after the item with key {@code keyParts}. */
-    static String encode(String list, String filter, List<String> keyParts) {
+    public static String encode(String list, String filter, List<String> keyParts) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -56,7 +55,7 @@ final class PageTokens {
      *
      * @throws com.milkrun.shared.DomainException {@code InvalidNextToken} for any other token
      */
-    static List<String> decode(String token, String list, String filter, int keyParts) {
+    public static List<String> decode(String token, String list, String filter, int keyParts) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw PageRequest.invalidToken();
         }
