@@ -1,0 +1,81 @@
+package com.milkrun.server.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.support.ui.FluentWait;
+
+/** The MilkRun JSON API over plain HTTP, to check behind the UI's back what the browser tests did through it. */
+final class JsonApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    JsonApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** GETs {@code path} asking for JSON (the same path in a browser would get the UI). */
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    JsonNode post(String path, Map<String, ?> body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The catalog's answer to a text search, as the shop asks it. */
+    JsonNode searchProducts(String text) {
+        return get("/products?limit=100&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)).get("items");
+    }
+
+    /** The newest 6-digit code mailed to {@code email}, polling the dev mailbox until one arrives. */
+    String latestCode(String email) {
+        return new FluentWait<>(this)
+                .withTimeout(Browser.PATIENCE)
+                .pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "no code mailed to " + email)
+                .until(api -> {
+                    JsonNode items = api.get("/dev/mailbox?limit=1&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))
+                            .path("items");
+                    Matcher code = CODE.matcher(items.isEmpty() ? "" : items.get(0).path("body").asText());
+                    return code.find() ? code.group(1) : null;
+                });
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> answer = client.send(request.header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new AssertionError(answer.request().method() + " " + answer.uri() + " answered "
+                        + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
