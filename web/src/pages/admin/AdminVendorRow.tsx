@@ -49,8 +49,8 @@ export function AdminVendorRow({ vendor, canManage, onChanged }: AdminVendorRowP
       <td data-label="Pincodes" className="cell-wrap">
         {vendor.pincodes?.join(', ')}
       </td>
-      <td data-label="Owner" className="cell-mono" title={vendor.ownerUserId}>
-        {vendor.ownerUserId ? `${vendor.ownerUserId.slice(0, 8)}…` : '—'}
+      <td data-label="Owner" className="cell-mono cell-wrap">
+        {vendor.ownerUserId || '—'}
       </td>
       <td data-label="Status">
         <VendorStatusBadge status={vendor.status} />
