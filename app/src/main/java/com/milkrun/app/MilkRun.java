@@ -30,6 +30,9 @@ import java.util.Optional;
  * once per Lambda container.
  */
 public final class MilkRun implements AutoCloseable {
+    /** bcrypt (cost 10) of {@link DemoData#PASSWORD}, computed once so that start-up spends no time hashing it. */
+    static final String DEMO_PASSWORD_BCRYPT = "$2a$10$64TCg4YvukTedspea2nfqukkPT7wMYR2UCCNRPQR02vBiHdQ/syOS";
+
     private final ApiRouter router;
     private final Stores stores;
     private final JsonLog log;
@@ -64,7 +67,7 @@ public final class MilkRun implements AutoCloseable {
             CatalogService catalog = new CatalogService(stores.vendors(), stores.products(), stores.stock(), stores.users(),
                     notifications, clock);
             if (config.demoData()) {
-                boolean loaded = new DemoData(stores.users(), stores.credentials(), hasher, stores.vendors(),
+                boolean loaded = new DemoData(stores.users(), stores.credentials(), DEMO_PASSWORD_BCRYPT, stores.vendors(),
                         stores.products(), stores.stock(), clock).loadIfAbsent();
                 if (loaded) {
                     log.info("demo data loaded", Map.of("accounts", "customer@, vendor@, manager@, admin@, agent@milkrun.dev",

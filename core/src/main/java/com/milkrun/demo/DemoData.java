@@ -3,7 +3,6 @@ package com.milkrun.demo;
 import com.milkrun.accounts.Address;
 import com.milkrun.accounts.Credential;
 import com.milkrun.accounts.CredentialStore;
-import com.milkrun.accounts.PasswordHasher;
 import com.milkrun.accounts.Role;
 import com.milkrun.accounts.User;
 import com.milkrun.accounts.UserStore;
@@ -36,17 +35,21 @@ public final class DemoData {
 
     private final UserStore users;
     private final CredentialStore credentials;
-    private final PasswordHasher hasher;
+    private final String passwordHash;
     private final VendorStore vendors;
     private final ProductStore products;
     private final StockStore stock;
     private final Clock clock;
 
-    public DemoData(UserStore users, CredentialStore credentials, PasswordHasher hasher, VendorStore vendors,
+    /**
+     * @param passwordHash the hash of {@link #PASSWORD} as the configured password hasher writes it; the composition
+     *                     root passes a precomputed one, so that loading the demo data costs no hashing at start-up
+     */
+    public DemoData(UserStore users, CredentialStore credentials, String passwordHash, VendorStore vendors,
                     ProductStore products, StockStore stock, Clock clock) {
         this.users = users;
         this.credentials = credentials;
-        this.hasher = hasher;
+        this.passwordHash = passwordHash;
         this.vendors = vendors;
         this.products = products;
         this.stock = stock;
@@ -59,7 +62,7 @@ public final class DemoData {
             return false;
         }
         Instant now = clock.instant();
-        String hash = hasher.hash(PASSWORD);
+        String hash = passwordHash;
         person(CUSTOMER_ID, CUSTOMER_EMAIL, "Asha Patel", "+919876543210", Role.CUSTOMER, hash, now,
                 List.of(new Address("addr-home", "Home", "123 Main Street", "", "Vadodara", "Gujarat", "390001", true)));
         person("user-demo-ravi", "vendor@milkrun.dev", "Ravi Desai", "+919825012345", Role.VENDOR, hash, now, List.of());
