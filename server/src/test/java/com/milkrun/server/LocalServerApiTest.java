@@ -25,7 +25,11 @@ class LocalServerApiTest extends ApiContract {
 
     @Override
     protected ApiTransport startTransport() throws Exception {
-        LocalServer server = LocalServer.start(TestConfigs.h2());
+        return over(LocalServer.start(TestConfigs.h2()));
+    }
+
+    /** Talks HTTP to a started server, and stops it when closed. */
+    static ApiTransport over(LocalServer server) {
         HttpClient client = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + server.port();
         return new ApiTransport() {
