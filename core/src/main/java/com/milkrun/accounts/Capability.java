@@ -11,8 +11,10 @@ import java.util.Set;
 public enum Capability {
     /** Own profile, addresses and inbox. */
     OWN_ACCOUNT(EnumSet.allOf(Role.class)),
-    /** Create and edit one's own vendor profile, products, prices and stock. */
+    /** Create and edit one's own vendor profile, products, prices and stock; see the order lines for them. */
     SELL(EnumSet.of(Role.VENDOR)),
+    /** Read every order, whoever placed it. */
+    READ_ALL_ORDERS(EnumSet.of(Role.MANAGER, Role.ADMIN)),
     /** Read every vendor and product, listed or not, with stock. */
     READ_CATALOG_BACKOFFICE(EnumSet.of(Role.MANAGER, Role.ADMIN)),
     /** List users, change roles, disable and enable accounts. */

@@ -17,6 +17,7 @@ class CapabilityTest {
     private static final Map<Capability, Set<Role>> EXPECTED = Map.of(
             Capability.OWN_ACCOUNT, Set.of(Role.values()),
             Capability.SELL, Set.of(Role.VENDOR),
+            Capability.READ_ALL_ORDERS, Set.of(Role.MANAGER, Role.ADMIN),
             Capability.READ_CATALOG_BACKOFFICE, Set.of(Role.MANAGER, Role.ADMIN),
             Capability.ADMINISTER_USERS, Set.of(Role.ADMIN),
             Capability.ADMINISTER_VENDORS, Set.of(Role.ADMIN));
