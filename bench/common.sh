@@ -47,7 +47,7 @@ trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The JVM flags of run.sh, minus the class-data-sharing archive (callers add it when they want it).
-PRODUCT_FLAGS=(-XX:+UseSerialGC -Xshare:auto)
+PRODUCT_FLAGS=(-XX:+UseSerialGC -Xmx128m -Dorg.eclipse.jetty.util.referencesPerCacheLine=16 -Xshare:auto)
 
 # wait_ready PORT PID [TIMEOUT_S]: waits until GET /products answers 200 (polls every 20 ms); fails if PID dies.
 wait_ready() {
