@@ -17,6 +17,7 @@ const apiPrefixes = [
   '/products',
   '/categories',
   '/vendors',
+  '/orders',
   '/vendor',
   '/admin',
   '/dev',

@@ -1,5 +1,5 @@
 import { apiList, apiRequest } from './client';
-import type { AdminUser, Product, Role, Vendor, VendorStatus } from './types';
+import type { AdminOrderFilter, AdminUser, Order, Product, Role, Vendor, VendorStatus } from './types';
 
 const auth = true;
 
@@ -28,4 +28,6 @@ export const adminApi = {
     apiRequest<Vendor>(vendorPath(vendorId, 'disable'), { method: 'POST', body: {}, auth }),
   products: (filter: { vendorId?: string; q?: string }, nextToken?: string) =>
     apiList<Product>('/admin/products', { query: { ...filter, limit: 20, nextToken }, auth }),
+  orders: (filter: AdminOrderFilter, nextToken?: string) =>
+    apiList<Order>('/admin/orders', { query: { ...filter, limit: 20, nextToken }, auth }),
 };

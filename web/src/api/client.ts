@@ -6,6 +6,8 @@ export class ApiError extends Error {
   readonly error: string;
   readonly fieldErrors: FieldError[];
   readonly retryAfterSeconds?: number;
+  /** The whole error body, for the extra fields some errors carry (such as `unavailableItems`). */
+  readonly body: Readonly<Record<string, unknown>>;
 
   constructor(status: number, body: ErrorBody, retryAfterSeconds?: number) {
     super(body.message);
@@ -14,6 +16,7 @@ export class ApiError extends Error {
     this.error = body.error;
     this.fieldErrors = body.errors ?? [];
     this.retryAfterSeconds = retryAfterSeconds;
+    this.body = { ...body };
   }
 }
 
@@ -32,6 +35,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra request headers, such as `Idempotency-Key`; sent again unchanged when the token is refreshed. */
+  headers?: Record<string, string>;
   /** Sends the ID token and refreshes it once on 401. */
   auth?: boolean;
   signal?: AbortSignal;
@@ -90,7 +95,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 async function send(url: string, options: RequestOptions, idToken?: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (idToken) headers.Authorization = `Bearer ${idToken}`;
   try {

@@ -88,6 +88,8 @@ export interface UserProfile {
   missingFields: string[];
   addresses: Address[];
   vendorId?: string | null;
+  /** Points worth ₹1 each at checkout; not in every answer, so absent means none. */
+  loyaltyPoints?: number | null;
   createdAt?: Timestamp;
 }
 
@@ -192,4 +194,133 @@ export interface VendorProfileInput {
   contactEmail: string;
   contactPhone: string;
   pincodes: string[];
+}
+
+export type OrderStatus =
+  | 'PaymentPending'
+  | 'Pending'
+  | 'Confirmed'
+  | 'Processing'
+  | 'OutForDelivery'
+  | 'Delivered'
+  | 'Cancelled'
+  | 'Failed';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'PaymentPending',
+  'Pending',
+  'Confirmed',
+  'Processing',
+  'OutForDelivery',
+  'Delivered',
+  'Cancelled',
+  'Failed',
+];
+
+export type PaymentMethod = 'CashOnDelivery';
+
+export interface OrderItemInput {
+  productId: string;
+  vendorId: string;
+  quantity: number;
+}
+
+/** The body of `POST /orders` and `POST /orders/quote`. */
+export interface OrderRequest {
+  items: OrderItemInput[];
+  deliveryDate: string;
+  addressId: string;
+  paymentMethod?: PaymentMethod;
+  redeemPoints?: boolean;
+}
+
+export interface OrderItem {
+  productId: string;
+  vendorId: string;
+  vendorName?: string | null;
+  productName: string;
+  unit?: string | null;
+  quantity: number;
+  unitPrice: number;
+  totalPrice: number;
+}
+
+export interface PriceBreakdown {
+  itemsTotal?: number | null;
+  taxBreakdown?: { cgst: number; sgst: number } | null;
+  deliveryDetails?: { baseCharge: number; multiVendorSurcharge: number } | null;
+  discountDetails?: { firstOrder: number; loyaltyPoints: number } | null;
+}
+
+/** What a quote and an order share: the lines and what they cost. */
+export interface PricedOrder {
+  items: OrderItem[];
+  subtotal: number;
+  tax: number;
+  deliveryCharge: number;
+  discount: number;
+  totalAmount: number;
+  breakdown?: PriceBreakdown | null;
+  deliveryDate: string;
+  estimatedDelivery?: string | null;
+}
+
+export type OrderQuote = PricedOrder;
+
+export interface DeliveryAddress {
+  addressId?: string;
+  label?: string | null;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  state: string;
+  zipCode: string;
+}
+
+export interface Order extends PricedOrder {
+  orderId: string;
+  userId?: string;
+  status: OrderStatus;
+  deliveryAddress?: DeliveryAddress | null;
+  paymentMethod?: string | null;
+  canCancel?: boolean;
+  cancelBefore?: string | null;
+  createdAt?: Timestamp;
+  updatedAt?: Timestamp;
+  message?: string;
+}
+
+/** One line of `InsufficientStock`'s `unavailableItems`. */
+export interface UnavailableItem {
+  productId: string;
+  vendorId?: string;
+  productName?: string;
+  availableQuantity: number;
+  requestedQuantity?: number;
+}
+
+/** One product of one order, as a dairy sees it in `GET /vendor/orders`. */
+export interface VendorOrderLine {
+  orderId: string;
+  productId: string;
+  productName: string;
+  unit?: string | null;
+  quantity: number;
+  unitPrice?: number | null;
+  totalPrice: number;
+  status: OrderStatus;
+  deliveryDate: string;
+  city?: string | null;
+  zipCode?: string | null;
+  createdAt?: Timestamp;
+}
+
+export interface VendorOrderFilter {
+  deliveryDate?: string;
+  status?: OrderStatus | '';
+}
+
+export interface AdminOrderFilter extends VendorOrderFilter {
+  vendorId?: string;
+  pincode?: string;
 }

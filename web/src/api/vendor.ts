@@ -1,5 +1,16 @@
 import { apiList, apiRequest } from './client';
-import type { Product, ProductInput, ProductUpdate, StockLevel, Vendor, VendorProfileInput } from './types';
+import type {
+  Page,
+  Product,
+  ProductInput,
+  ProductUpdate,
+  StockLevel,
+  Vendor,
+  VendorOrderFilter,
+  VendorOrderLine,
+  VendorProfileInput,
+} from './types';
+import { toVendorOrderLines } from './vendorOrderLines';
 
 const auth = true;
 
@@ -19,4 +30,8 @@ export const vendorApi = {
     apiRequest<Product>(productPath(productId), { method: 'PUT', body, auth }),
   setStock: (productId: string, stock: number) =>
     apiRequest<StockLevel>(`${productPath(productId)}/stock`, { method: 'PUT', body: { stock }, auth }),
+  orders: async (filter: VendorOrderFilter, nextToken?: string): Promise<Page<VendorOrderLine>> => {
+    const page = await apiList<unknown>('/vendor/orders', { query: { ...filter, limit: 20, nextToken }, auth });
+    return { ...page, items: page.items.flatMap(toVendorOrderLines) };
+  },
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { orderStatusLabel } from '../lib/orders';
 
-export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent' | 'violet';
 
 export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
   return <span className={`badge badge--${tone}`}>{children}</span>;
@@ -25,4 +26,29 @@ const ROLE_TONES: Record<string, BadgeTone> = {
 
 export function RoleBadge({ role }: { role: string }) {
   return <Badge tone={ROLE_TONES[role] ?? 'neutral'}>{role === 'DeliveryAgent' ? 'Delivery agent' : role}</Badge>;
+}
+
+const ORDER_TONES: Record<string, BadgeTone> = {
+  PaymentPending: 'warning',
+  Pending: 'warning',
+  Confirmed: 'info',
+  Processing: 'accent',
+  OutForDelivery: 'violet',
+  Delivered: 'success',
+  Cancelled: 'neutral',
+  Failed: 'danger',
+};
+
+/** The status as its wire name (`OutForDelivery`), which is also what tests read; the title spells it out. */
+export function OrderStatusBadge({ status }: { status: string }) {
+  return (
+    <span
+      className={`badge badge--${ORDER_TONES[status] ?? 'neutral'}`}
+      data-testid="order-status"
+      data-status={status}
+      title={orderStatusLabel(status)}
+    >
+      {status}
+    </span>
+  );
 }

@@ -1,5 +1,6 @@
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/authContext';
+import { CartLink } from './CartLink';
 import { Logo } from './Logo';
 import { useToast } from './toastContext';
 
@@ -31,6 +32,11 @@ export function Header() {
             Shop
           </NavLink>
           {user && (
+            <NavLink to="/orders" className={navClass} data-testid="orders-link">
+              My orders
+            </NavLink>
+          )}
+          {user && (
             <NavLink to="/account" className={navClass}>
               Account
             </NavLink>
@@ -46,6 +52,8 @@ export function Header() {
             </NavLink>
           )}
         </nav>
+
+        <CartLink />
 
         <div className="session">
           {user ? (

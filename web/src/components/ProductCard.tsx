@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Product } from '../api/types';
 import { formatPrice } from '../lib/format';
+import { AddToCart } from './AddToCart';
 import { ProductImage } from './ProductImage';
 import { StockBadge, isOutOfStock } from './StockBadge';
 
@@ -30,6 +31,9 @@ export function ProductCard({ product }: { product: Product }) {
           </p>
         </div>
       </Link>
+      <div className="product-card__actions">
+        <AddToCart product={product} compact />
+      </div>
     </article>
   );
 }

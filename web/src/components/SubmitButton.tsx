@@ -5,16 +5,18 @@ interface SubmitButtonProps {
   busyLabel?: string;
   disabled?: boolean;
   className?: string;
+  testId?: string;
   children: ReactNode;
 }
 
-export function SubmitButton({ busy, busyLabel, disabled, className, children }: SubmitButtonProps) {
+export function SubmitButton({ busy, busyLabel, disabled, className, testId, children }: SubmitButtonProps) {
   return (
     <button
       type="submit"
       className={`button button--primary${className ? ` ${className}` : ''}`}
       disabled={busy || disabled}
       aria-busy={busy || undefined}
+      data-testid={testId}
     >
       {busy ? (
         <>

@@ -1,10 +1,5 @@
 import type { UserProfile } from '../../api/types';
-
-const LABELS: Record<string, string> = {
-  phone: 'a phone number',
-  email: 'an email',
-  address: 'a delivery address',
-};
+import { missingFieldsSentence } from '../../lib/profile';
 
 const CHECKS = ['email', 'phone', 'address'];
 
@@ -33,7 +28,7 @@ export function ProfileCompleteness({ profile }: { profile: UserProfile }) {
       </div>
       {!profile.isProfileComplete && missing.length > 0 && (
         <p className="completeness__missing" data-testid="missing-fields">
-          Still missing: {missing.map((field) => LABELS[field] ?? field).join(', ')}.
+          Still missing: {missingFieldsSentence(missing)}.
         </p>
       )}
     </div>

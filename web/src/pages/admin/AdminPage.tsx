@@ -3,11 +3,12 @@ import { useAuth } from '../../auth/authContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { AdminTabs, type TabDef } from './AdminTabs';
+import { OrdersTab } from './OrdersTab';
 import { ProductsTab } from './ProductsTab';
 import { UsersTab } from './UsersTab';
 import { VendorsTab } from './VendorsTab';
 
-type TabId = 'users' | 'vendors' | 'products';
+type TabId = 'users' | 'vendors' | 'products' | 'orders';
 
 export function AdminPage() {
   useDocumentTitle('Admin');
@@ -19,6 +20,7 @@ export function AdminPage() {
     ...(isAdmin ? [{ id: 'users' as const, label: 'Users' }] : []),
     { id: 'vendors', label: 'Vendors' },
     { id: 'products', label: 'Products' },
+    { id: 'orders', label: 'Orders' },
   ];
   const requested = params.get('tab');
   const selected = tabs.find((tab) => tab.id === requested)?.id ?? tabs[0].id;
@@ -29,13 +31,18 @@ export function AdminPage() {
     <div className="page">
       <PageHeader
         title="Administration"
-        lead={isAdmin ? 'Manage users, approve dairies and keep an eye on stock.' : 'Review dairies and stock across MilkRun.'}
+        lead={
+          isAdmin
+            ? 'Manage users, approve dairies, keep an eye on stock and follow orders.'
+            : 'Review dairies, stock and orders across MilkRun.'
+        }
       />
       <AdminTabs tabs={tabs} selected={selected} onSelect={onSelect} />
       <div className="panel tab-panel" role="tabpanel" id={`panel-${selected}`} aria-labelledby={`tab-${selected}`}>
         {selected === 'users' && <UsersTab />}
         {selected === 'vendors' && <VendorsTab />}
         {selected === 'products' && <ProductsTab />}
+        {selected === 'orders' && <OrdersTab />}
       </div>
     </div>
   );

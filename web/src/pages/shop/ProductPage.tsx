@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { catalogApi } from '../../api/catalog';
 import { isApiError } from '../../api/client';
+import { AddToCart } from '../../components/AddToCart';
 import { Badge } from '../../components/Badge';
 import { ProductImage } from '../../components/ProductImage';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
@@ -76,6 +77,7 @@ export function ProductPage() {
           <p className="product-detail__unit">{data.unit}</p>
           <p className="product-detail__price price price--large">{formatPrice(data.price)}</p>
           <Availability product={data} />
+          <AddToCart product={data} />
           <p className="delivery-note">Delivered fresh tomorrow morning.</p>
           {data.description && (
             <section className="product-detail__description">

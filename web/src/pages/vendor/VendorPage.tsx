@@ -7,6 +7,7 @@ import { ErrorState, Spinner } from '../../components/States';
 import { useToast } from '../../components/toastContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { VendorOrdersSection } from './VendorOrdersSection';
 import { VendorProductsSection } from './VendorProductsSection';
 import { VendorProfileCard } from './VendorProfileCard';
 import { VendorProfileForm } from './VendorProfileForm';
@@ -41,6 +42,7 @@ export function VendorPage() {
             <VendorProfileCard vendor={vendor} onEdit={() => setEditing(true)} />
           )}
         </section>
+        <VendorOrdersSection />
         <VendorProductsSection />
       </>
     );
@@ -63,7 +65,7 @@ export function VendorPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Vendor portal" lead="Manage your dairy, your products and tomorrow's stock." />
+      <PageHeader title="Vendor portal" lead="Manage your dairy, your products, tomorrow's stock and incoming orders." />
       {body}
     </div>
   );
