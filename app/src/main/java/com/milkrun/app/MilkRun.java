@@ -18,6 +18,8 @@ import com.milkrun.mail.SmtpEmailSender;
 import com.milkrun.mail.SmtpSettings;
 import com.milkrun.notifications.EmailSender;
 import com.milkrun.notifications.Notifications;
+import com.milkrun.orders.DeliveryWindow;
+import com.milkrun.orders.OrderService;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
@@ -68,14 +70,16 @@ public final class MilkRun implements AutoCloseable {
                     notifications, clock);
             if (config.demoData()) {
                 boolean loaded = new DemoData(stores.users(), stores.credentials(), DEMO_PASSWORD_BCRYPT, stores.vendors(),
-                        stores.products(), stores.stock(), clock).loadIfAbsent();
+                        stores.products(), stores.stock(), stores.orders(), clock).loadIfAbsent();
                 if (loaded) {
                     log.info("demo data loaded", Map.of("accounts", "customer@, vendor@, manager@, admin@, agent@milkrun.dev",
                             "password", "see README"));
                 }
             }
+            OrderService orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
+                    DeliveryWindow.standard(config.timeZone()), clock);
             ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
-            Services services = new Services(accounts, catalog, stores.notifications(), Optional.of(tokens::jwksJson), stores.ready());
+            Services services = new Services(accounts, catalog, orders, stores.notifications(), Optional.of(tokens::jwksJson), stores.ready());
             return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog);
         } catch (RuntimeException e) {
             closeQuietly(stores);
@@ -87,12 +91,12 @@ public final class MilkRun implements AutoCloseable {
         if (config.store() == Config.StoreKind.MEMORY) {
             InMemoryStores m = InMemoryStores.create();
             return new Stores(m.users(), m.credentials(), m.sessions(), m.signingKeys(), m.notifications(), m.vendors(),
-                    m.products(), m.stock(), () -> true, () -> { });
+                    m.products(), m.stock(), m.orders(), () -> true, () -> { });
         }
         SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SqlStores s = SqlStores.of(db, clock);
         return new Stores(s.users(), s.credentials(), s.sessions(), s.signingKeys(), s.notifications(), s.vendors(),
-                s.products(), s.stock(), db::ping, db::close);
+                s.products(), s.stock(), s.orders(), db::ping, db::close);
     }
 
     public ApiRouter router() {

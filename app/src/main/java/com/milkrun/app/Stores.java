@@ -8,10 +8,11 @@ import com.milkrun.catalog.ProductStore;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.inventory.StockStore;
 import com.milkrun.notifications.NotificationStore;
+import com.milkrun.orders.OrderStore;
 import java.util.function.BooleanSupplier;
 
 /** One adapter of every store port, from one technology, plus a liveness check and a way to close them. */
 public record Stores(UserStore users, CredentialStore credentials, SessionStore sessions, SigningKeyStore signingKeys,
                      NotificationStore notifications, VendorStore vendors, ProductStore products, StockStore stock,
-                     BooleanSupplier ready, AutoCloseable closer) {
+                     OrderStore orders, BooleanSupplier ready, AutoCloseable closer) {
 }

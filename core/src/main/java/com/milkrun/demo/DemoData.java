@@ -14,6 +14,17 @@ import com.milkrun.catalog.VendorStatus;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.inventory.StockKey;
 import com.milkrun.inventory.StockStore;
+import com.milkrun.orders.DeliveryAddress;
+import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderLine;
+import com.milkrun.orders.OrderStatus;
+import com.milkrun.orders.OrderStore;
+import com.milkrun.orders.PaymentMethod;
+import com.milkrun.orders.Placement;
+import com.milkrun.orders.Pricing;
+import com.milkrun.orders.StockEffect;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +35,8 @@ import java.util.Optional;
  * Loads the demo data into an empty database: one user of every role (password {@value #PASSWORD}), the seed's
  * {@code vendor-001} with "Organic Milk 500ml" (₹50, stock 50), "Greek Yogurt 200g" (₹30) and "Organic Milk 1L"
  * (5 left), the seed's customer with address {@code addr-home} (123 Main Street, Vadodara, Gujarat 390001), and
- * four more dairies in Vadodara, Ahmedabad and Bengaluru, one of them still waiting for approval.
+ * four more dairies in Vadodara, Ahmedabad and Bengaluru, one of them still waiting for approval, and two delivered
+ * orders in Asha's history (so her next order is not a first order, as in the seed's examples).
  */
 public final class DemoData {
     /** The password of every demo account. */
@@ -39,6 +51,7 @@ public final class DemoData {
     private final VendorStore vendors;
     private final ProductStore products;
     private final StockStore stock;
+    private final OrderStore orders;
     private final Clock clock;
 
     /**
@@ -46,13 +59,14 @@ public final class DemoData {
      *                     root passes a precomputed one, so that loading the demo data costs no hashing at start-up
      */
     public DemoData(UserStore users, CredentialStore credentials, String passwordHash, VendorStore vendors,
-                    ProductStore products, StockStore stock, Clock clock) {
+                    ProductStore products, StockStore stock, OrderStore orders, Clock clock) {
         this.users = users;
         this.credentials = credentials;
         this.passwordHash = passwordHash;
         this.vendors = vendors;
         this.products = products;
         this.stock = stock;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -149,7 +163,39 @@ public final class DemoData {
                 "Traditional hard yak cheese.", now);
         product("prod-himalayan-yak-ghee-250ml", "vendor-himalayan", "Yak Ghee 250ml", Category.GHEE, "250 ml", "520", 8,
                 "Rare ghee from yak milk.", now);
+
+        pastOrder("order-demo-asha-1", now.minus(Duration.ofDays(12)), 0, List.of(
+                line("prod-milk-500ml", "Organic Milk 500ml", "500 ml", 4, "50"),
+                line("prod-gir-paneer-200g", "Fresh Paneer 200g", "200 g", 1, "90")));
+        pastOrder("order-demo-asha-2", now.minus(Duration.ofDays(5)), 1, List.of(
+                line("prod-milk-500ml", "Organic Milk 500ml", "500 ml", 6, "50"),
+                line("prod-gir-ghee-500ml", "A2 Gir Cow Ghee 500ml", "500 ml", 1, "850")));
+        stock.setStock(new StockKey("vendor-001", "prod-milk-500ml"), 50);
+        stock.setStock(new StockKey("vendor-001", "prod-gir-paneer-200g"), 25);
+        stock.setStock(new StockKey("vendor-001", "prod-gir-ghee-500ml"), 12);
         return true;
+    }
+
+    /** One of Asha's delivered orders, so that her history is not empty and her next order is not her first. */
+    private void pastOrder(String orderId, Instant placedAt, int ordersBefore, List<OrderLine> lines) {
+        Pricing pricing = Pricing.of(lines, ordersBefore == 0, 0);
+        DeliveryAddress home = new DeliveryAddress("addr-home", "Home", "123 Main Street", "", "Vadodara", "Gujarat", "390001");
+        Order order = new Order(orderId, CUSTOMER_ID, lines, pricing, OrderStatus.PENDING,
+                placedAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1), home, PaymentMethod.CASH_ON_DELIVERY, placedAt, placedAt, 0);
+        Order stored = switch (orders.place(new Placement(order, "demo-" + orderId, "demo", ordersBefore, 0))) {
+            case com.milkrun.orders.PlaceResult.Placed placed -> placed.order();
+            default -> throw new IllegalStateException("demo order " + orderId + " could not be placed");
+        };
+        Instant at = placedAt;
+        for (OrderStatus next : List.of(OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.OUT_FOR_DELIVERY)) {
+            at = at.plus(Duration.ofHours(4));
+            stored = orders.update(stored.moveTo(next, at), StockEffect.NONE);
+        }
+        orders.update(stored.moveTo(OrderStatus.DELIVERED, at.plus(Duration.ofHours(1))), StockEffect.COMMIT);
+    }
+
+    private static OrderLine line(String productId, String name, String unit, int quantity, String price) {
+        return OrderLine.priced(productId, "vendor-001", "Gir Organic Dairy", name, unit, quantity, new BigDecimal(price));
     }
 
     private void person(String userId, String email, String name, String phone, Role role, String hash, Instant now,

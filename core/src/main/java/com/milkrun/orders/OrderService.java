@@ -143,7 +143,17 @@ public final class OrderService {
         });
     }
 
-    public boolean canCancel(Order order, Instant now) {
+    /** Whether the order can still be cancelled now. */
+    public boolean canCancel(Order order) {
+        return canCancel(order, clock.instant());
+    }
+
+    /** The caller's order count and loyalty points. */
+    public CustomerStats stats(Principal caller) {
+        return orders.stats(caller.userId());
+    }
+
+    private boolean canCancel(Order order, Instant now) {
         return order.status().canMoveTo(OrderStatus.CANCELLED) && now.isBefore(window.cancelDeadline(order.deliveryDate()).toInstant());
     }
 
@@ -173,7 +183,8 @@ public final class OrderService {
         if (pricing.belowMinimum()) {
             throw new DomainException(Failure.INVALID, "MinimumOrderValue",
                     "Order total must be at least ₹" + Pricing.MINIMUM_ORDER_VALUE.stripTrailingZeros().toPlainString(),
-                    Map.of("currentTotal", pricing.subtotal(), "minimumRequired", Pricing.MINIMUM_ORDER_VALUE));
+                    Map.of("currentTotal", pricing.subtotal().stripTrailingZeros(),
+                            "minimumRequired", Pricing.MINIMUM_ORDER_VALUE.stripTrailingZeros()));
         }
         return pricing;
     }

@@ -15,11 +15,13 @@ final class AccountRoutes {
     private final AccountService accounts;
     private final CatalogService catalog;
     private final NotificationStore notifications;
+    private final com.milkrun.orders.OrderService orders;
 
     AccountRoutes(Services services) {
         this.accounts = services.accounts();
         this.catalog = services.catalog();
         this.notifications = services.notifications();
+        this.orders = services.orders();
     }
 
     List<Route> routes() {
@@ -118,7 +120,7 @@ final class AccountRoutes {
 
     private ApiResponse me(Call call) {
         User user = accounts.me(call.caller());
-        return Responses.ok(Views.me(user, catalog.vendorOwnedBy(user.userId())));
+        return Responses.ok(Views.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
     }
 
     private ApiResponse updateMe(Call call) {
@@ -127,7 +129,7 @@ final class AccountRoutes {
         String phone = body.string("phone");
         body.throwIfWrongTypes();
         User user = accounts.updateProfile(call.caller(), name, phone);
-        return Responses.ok(Views.me(user, catalog.vendorOwnedBy(user.userId())));
+        return Responses.ok(Views.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
     }
 
     private ApiResponse addresses(Call call) {

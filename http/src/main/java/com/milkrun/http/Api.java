@@ -14,6 +14,7 @@ public final class Api {
         routes.addAll(new AccountRoutes(services).routes());
         routes.addAll(new CatalogRoutes(services).routes());
         routes.addAll(new AdminRoutes(services).routes());
+        routes.addAll(new OrderRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
         AccountService accounts = services.accounts();
         return new ApiRouter(routes, accounts, settings, log);

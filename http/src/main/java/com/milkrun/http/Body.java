@@ -98,6 +98,37 @@ public final class Body {
         return values;
     }
 
+    /**
+     * The field as plain Java values, whatever its JSON type: {@code String}, {@code BigDecimal}, {@code Boolean},
+     * {@code List}, {@code Map} or null. For use cases that report type mistakes with their own codes.
+     */
+    public Object raw(String field) {
+        return plain(root.get(field));
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+        return map;
+    }
+
     /** @throws ValidationException listing every field that had the wrong JSON type */
     public void throwIfWrongTypes() {
         if (!errors.isEmpty()) {

@@ -8,6 +8,13 @@ import com.milkrun.catalog.ProductView;
 import com.milkrun.catalog.Vendor;
 import com.milkrun.inventory.StockLevel;
 import com.milkrun.notifications.Notification;
+import com.milkrun.orders.DeliveryAddress;
+import com.milkrun.orders.DeliveryWindow;
+import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderLine;
+import com.milkrun.orders.Pricing;
+import com.milkrun.orders.Quote;
+import com.milkrun.orders.VendorOrderLine;
 import com.milkrun.shared.Page;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -33,7 +40,7 @@ public final class Views {
         return page(Page.last(items), item);
     }
 
-    public static Map<String, Object> me(User u, Optional<Vendor> vendor) {
+    public static Map<String, Object> me(User u, Optional<Vendor> vendor, com.milkrun.orders.CustomerStats stats) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("userId", u.userId());
         m.put("email", u.email());
@@ -45,6 +52,8 @@ public final class Views {
         m.put("missingFields", u.missingProfileFields());
         m.put("addresses", u.addresses().stream().map(Views::address).toList());
         vendor.ifPresent(v -> m.put("vendorId", v.vendorId()));
+        m.put("orderCount", stats.orderCount());
+        m.put("loyaltyPoints", stats.loyaltyPoints());
         m.put("createdAt", u.createdAt().toString());
         return m;
     }
@@ -170,6 +179,96 @@ public final class Views {
     public static Map<String, Object> mail(Notification n) {
         Map<String, Object> m = notification(n);
         m.put("to", n.email());
+        return m;
+    }
+
+    /** An order with its prices, delivery details and whether the caller may still cancel it. */
+    public static Map<String, Object> order(Order o, DeliveryWindow window, boolean canCancel) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", o.orderId());
+        m.put("userId", o.userId());
+        m.put("status", o.status().wireName());
+        m.put("items", o.lines().stream().map(Views::orderLine).toList());
+        putPricing(m, o.pricing());
+        m.put("deliveryDate", o.deliveryDate().toString());
+        m.put("estimatedDelivery", timestamp(window.estimatedDelivery(o.deliveryDate())));
+        m.put("deliveryAddress", deliveryAddress(o.deliveryAddress()));
+        m.put("paymentMethod", o.paymentMethod().wireName());
+        m.put("canCancel", canCancel);
+        m.put("cancelBefore", timestamp(window.cancelDeadline(o.deliveryDate())));
+        m.put("createdAt", o.createdAt().toString());
+        m.put("updatedAt", o.updatedAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> quote(Quote q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", q.lines().stream().map(Views::orderLine).toList());
+        putPricing(m, q.pricing());
+        m.put("deliveryDate", q.deliveryDate().toString());
+        m.put("estimatedDelivery", timestamp(q.estimatedDelivery()));
+        return m;
+    }
+
+    public static Map<String, Object> vendorOrderLine(VendorOrderLine v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", v.orderId());
+        m.put("status", v.status().wireName());
+        m.put("deliveryDate", v.deliveryDate().toString());
+        OrderLine l = v.line();
+        m.put("productId", l.productId());
+        m.put("productName", l.productName());
+        m.put("unit", l.unit());
+        m.put("quantity", l.quantity());
+        m.put("unitPrice", amount(l.unitPrice()));
+        m.put("totalPrice", amount(l.totalPrice()));
+        m.put("city", v.city());
+        m.put("zipCode", v.zipCode());
+        m.put("createdAt", v.createdAt().toString());
+        return m;
+    }
+
+    /** A business-time moment with its offset and always with seconds: {@code 2026-11-27T08:00:00+05:30}. */
+    private static String timestamp(java.time.OffsetDateTime t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+
+    private static Map<String, Object> orderLine(OrderLine l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("productId", l.productId());
+        m.put("vendorId", l.vendorId());
+        m.put("vendorName", l.vendorName());
+        m.put("productName", l.productName());
+        m.put("unit", l.unit());
+        m.put("quantity", l.quantity());
+        m.put("unitPrice", amount(l.unitPrice()));
+        m.put("totalPrice", amount(l.totalPrice()));
+        return m;
+    }
+
+    private static void putPricing(Map<String, Object> m, Pricing p) {
+        m.put("subtotal", amount(p.subtotal()));
+        m.put("tax", amount(p.tax()));
+        m.put("deliveryCharge", amount(p.deliveryCharge()));
+        m.put("discount", amount(p.discount()));
+        m.put("totalAmount", amount(p.totalAmount()));
+        m.put("breakdown", Map.of(
+                "itemsTotal", amount(p.subtotal()),
+                "taxBreakdown", Map.of("cgst", amount(p.cgst()), "sgst", amount(p.sgst())),
+                "deliveryDetails", Map.of("baseCharge", amount(p.baseDeliveryCharge()),
+                        "multiVendorSurcharge", amount(p.multiVendorSurcharge())),
+                "discountDetails", Map.of("firstOrder", amount(p.firstOrderDiscount()), "loyaltyPoints", p.pointsRedeemed())));
+    }
+
+    private static Map<String, Object> deliveryAddress(DeliveryAddress a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("addressId", a.addressId());
+        m.put("label", a.label());
+        m.put("line1", a.line1());
+        m.put("line2", a.line2());
+        m.put("city", a.city());
+        m.put("state", a.state());
+        m.put("zipCode", a.zipCode());
         return m;
     }
 

@@ -3,7 +3,7 @@ package com.milkrun.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.milkrun.app.MilkRun;
-import com.milkrun.app.api.ApiContract;
+import com.milkrun.app.api.OrderApiContract;
 import com.milkrun.app.api.ApiTransport;
 import com.milkrun.app.api.TestConfigs;
 import com.milkrun.http.ApiRequest;
@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The API contract through the Lambda handler, each request turned into an API Gateway REST proxy event. */
-class LambdaApiTest extends ApiContract {
+class LambdaApiTest extends OrderApiContract {
     @Override
     protected ApiTransport startTransport() {
         MilkRun app = MilkRun.start(TestConfigs.memory());

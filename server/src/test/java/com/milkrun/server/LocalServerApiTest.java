@@ -1,7 +1,7 @@
 package com.milkrun.server;
 
 import com.milkrun.app.MilkRun;
-import com.milkrun.app.api.ApiContract;
+import com.milkrun.app.api.OrderApiContract;
 import com.milkrun.app.api.ApiTransport;
 import com.milkrun.app.api.TestConfigs;
 import com.milkrun.http.ApiRequest;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The API contract over real HTTP to the Jetty server, on the default embedded H2 store. */
-class LocalServerApiTest extends ApiContract {
+class LocalServerApiTest extends OrderApiContract {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     @Override

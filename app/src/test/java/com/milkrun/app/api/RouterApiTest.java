@@ -5,7 +5,7 @@ import com.milkrun.http.ApiRequest;
 import com.milkrun.http.ApiResponse;
 
 /** The API contract against the router itself, on the in-memory stores. */
-class RouterApiTest extends ApiContract {
+class RouterApiTest extends OrderApiContract {
     @Override
     protected ApiTransport startTransport() {
         MilkRun app = MilkRun.start(TestConfigs.memory());

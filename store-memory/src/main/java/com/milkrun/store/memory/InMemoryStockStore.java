@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Inventory records in a concurrent map; each change is one atomic {@code compute} on the record's entry. */
+/**
+ * Inventory records in a concurrent map. Reads take no lock; every change holds the store's lock, so that the
+ * in-memory order store can reserve, release or commit several records as one atomic unit.
+ */
 public final class InMemoryStockStore implements StockStore {
     private final Map<StockKey, StockLevel> levels = new ConcurrentHashMap<>();
 
@@ -30,7 +33,7 @@ public final class InMemoryStockStore implements StockStore {
     }
 
     @Override
-    public StockLevel setStock(StockKey key, int stock) {
+    public synchronized StockLevel setStock(StockKey key, int stock) {
         if (stock < 0) {
             throw new IllegalArgumentException("stock must not be negative, got " + stock);
         }
@@ -45,7 +48,54 @@ public final class InMemoryStockStore implements StockStore {
     }
 
     /** Stores a record as it is, without the rules above: for tests that need units reserved. */
-    void put(StockLevel level) {
+    synchronized void put(StockLevel level) {
         levels.put(level.key(), level);
+    }
+
+    /**
+     * Reserves {@code reserved += q} of every key, all or nothing: only when each has {@code stock - reserved >= q}.
+     *
+     * @return the units available of every key that has fewer than asked (0 without a record), in the order of
+     *         {@code quantities}; empty when everything was reserved
+     */
+    synchronized Map<StockKey, Integer> reserveAll(Map<StockKey, Integer> quantities) {
+        Map<StockKey, Integer> short_ = new LinkedHashMap<>();
+        quantities.forEach((key, quantity) -> {
+            int available = get(key).map(StockLevel::available).orElse(0);
+            if (available < quantity) {
+                short_.put(key, available);
+            }
+        });
+        if (short_.isEmpty()) {
+            quantities.forEach((key, quantity) -> change(key, 0, quantity));
+        }
+        return short_;
+    }
+
+    /** Gives reservations back, {@code reserved -= q} for every key, all or nothing. */
+    synchronized void releaseAll(Map<StockKey, Integer> quantities) {
+        requireReserved(quantities);
+        quantities.forEach((key, quantity) -> change(key, 0, -quantity));
+    }
+
+    /** Takes reserved units off the shelf, {@code stock -= q, reserved -= q} for every key, all or nothing. */
+    synchronized void commitAll(Map<StockKey, Integer> quantities) {
+        requireReserved(quantities);
+        quantities.forEach((key, quantity) -> change(key, -quantity, -quantity));
+    }
+
+    private void requireReserved(Map<StockKey, Integer> quantities) {
+        quantities.forEach((key, quantity) -> {
+            int reserved = get(key).map(StockLevel::reserved).orElse(0);
+            if (reserved < quantity) {
+                throw new IllegalStateException("only " + reserved + " units of " + key + " are reserved, not " + quantity);
+            }
+        });
+    }
+
+    private void change(StockKey key, int stockDelta, int reservedDelta) {
+        StockLevel level = levels.get(key);
+        levels.put(key, new StockLevel(key.vendorId(), key.productId(), level.stock() + stockDelta,
+                level.reserved() + reservedDelta));
     }
 }

@@ -2,16 +2,17 @@ package com.milkrun.store.memory;
 
 /**
  * One in-memory store of each port, for tests and for trying the API without a database. Nothing survives the
- * process.
+ * process. The order store reserves the stock of {@code stock}.
  */
 public record InMemoryStores(InMemoryUserStore users, InMemoryCredentialStore credentials,
                              InMemorySessionStore sessions, InMemorySigningKeyStore signingKeys,
                              InMemoryNotificationStore notifications, InMemoryVendorStore vendors,
-                             InMemoryProductStore products, InMemoryStockStore stock) {
+                             InMemoryProductStore products, InMemoryStockStore stock, InMemoryOrderStore orders) {
     /** Fresh, empty stores. */
     public static InMemoryStores create() {
+        InMemoryStockStore stock = new InMemoryStockStore();
         return new InMemoryStores(new InMemoryUserStore(), new InMemoryCredentialStore(), new InMemorySessionStore(),
                 new InMemorySigningKeyStore(), new InMemoryNotificationStore(), new InMemoryVendorStore(),
-                new InMemoryProductStore(), new InMemoryStockStore());
+                new InMemoryProductStore(), stock, new InMemoryOrderStore(stock));
     }
 }

@@ -2,6 +2,10 @@ package com.milkrun.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.milkrun.orders.Order;
+import com.milkrun.orders.PlaceResult;
+import com.milkrun.testing.Orders;
+import com.milkrun.testing.Placements;
 import com.milkrun.testing.Users;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +20,16 @@ class InMemoryStoresTest {
         assertThat(second.users().get("user-asha")).isEmpty();
         assertThat(first.users().get("user-asha")).isPresent();
         assertThat(second.stock()).isNotSameAs(first.stock());
+    }
+
+    @Test
+    void the_order_store_reserves_the_stock_of_the_same_stores() {
+        InMemoryStores stores = InMemoryStores.create();
+        Order order = Orders.ashasFirstOrder();
+        order.lines().forEach(line -> stores.stock().setStock(line.stockKey(), 5));
+
+        assertThat(stores.orders().place(Placements.first(order, "key-asha-1"))).isInstanceOf(PlaceResult.Placed.class);
+
+        assertThat(stores.stock().get(Orders.anandMilk(1).stockKey()).orElseThrow().reserved()).isEqualTo(2);
     }
 }

@@ -1,0 +1,641 @@
+package com.milkrun.contract;
+
+import static com.milkrun.contract.ContractAssertions.assertFailsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.milkrun.inventory.StockKey;
+import com.milkrun.inventory.StockLevel;
+import com.milkrun.inventory.StockStore;
+import com.milkrun.orders.CustomerStats;
+import com.milkrun.orders.DeliveryAddress;
+import com.milkrun.orders.IdempotencyRecord;
+import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderLine;
+import com.milkrun.orders.OrderQuery;
+import com.milkrun.orders.OrderStatus;
+import com.milkrun.orders.OrderStore;
+import com.milkrun.orders.PlaceResult;
+import com.milkrun.orders.Placement;
+import com.milkrun.orders.Pricing;
+import com.milkrun.orders.Shortage;
+import com.milkrun.orders.StockEffect;
+import com.milkrun.orders.VendorOrderLine;
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.shared.PageRequest;
+import com.milkrun.testing.Orders;
+import com.milkrun.testing.Placements;
+import com.milkrun.testing.Race;
+import com.milkrun.testing.Times;
+import com.milkrun.testing.Users;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of every {@link OrderStore}: placing an order is one atomic unit with its idempotency key, the
+ * customer's stats and the reservation of every line, and stock never oversells under any concurrency; status
+ * changes apply their stock effect atomically under optimistic locking; three lists page newest first.
+ */
+public abstract class OrderStoreContract {
+    private static final Comparator<Order> NEWEST_FIRST =
+            Comparator.comparing(Order::createdAt).thenComparing(Order::orderId).reversed();
+    private static final Comparator<VendorOrderLine> VENDOR_ORDER = Comparator.comparing(VendorOrderLine::createdAt)
+            .thenComparing(VendorOrderLine::orderId).reversed().thenComparing(l -> l.line().productId());
+
+    /** A store with no orders, keys or stats, the same instance for the whole test. */
+    protected abstract OrderStore store();
+
+    /** The inventory that {@link #store()} reserves, with no records. */
+    protected abstract StockStore stock();
+
+    @Test
+    void places_an_order_at_version_1_and_reads_back_every_field() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order order = Orders.ashasFirstOrder();
+
+        PlaceResult result = store().place(Placements.first(order, "key-asha-1"));
+
+        assertThat(result).isEqualTo(new PlaceResult.Placed(withVersion(order, 1)));
+        Order stored = store().get("order-asha-first").orElseThrow();
+        assertThat(stored).isEqualTo(withVersion(order, 1));
+        assertThat(stored.pricing()).isEqualTo(new Pricing(rupees("190.50"), rupees("4.76"), rupees("4.77"),
+                rupees("9.53"), rupees("40.00"), rupees("0.00"), rupees("40.00"), rupees("19.05"), 0, rupees("19.05"),
+                rupees("220.98")));
+        assertThat(stored.lines()).containsExactly(Orders.anandMilk(2), Orders.anandPaneer(1));
+        assertThat(stored.lines().get(1).unitPrice()).isEqualTo(rupees("90.50"));
+        assertThat(stored.deliveryAddress()).isEqualTo(new DeliveryAddress("addr-asha-home", "Home", "12 Sayajigunj",
+                "Near Kirti Mandir", "Vadodara", "Gujarat", "390005"));
+        assertThat(stored.deliveryDate()).isEqualTo(LocalDate.of(2025, 1, 16));
+        assertThat(stored.createdAt()).isEqualTo(Times.MORNING_RUN);
+    }
+
+    @Test
+    void keeps_an_order_from_two_dairies_that_spends_points_to_the_paisa() {
+        earnTwentyEightPoints();
+        stockUp(Orders.anandPaneer(1), 10);
+        stockUp(Orders.gokulMilk(1), 10);
+        Order order = Orders.ashasTwoDairyOrder();
+
+        Order placed = placed(Placements.of(order, "key-asha-2", 1, 12));
+
+        assertThat(placed).isEqualTo(withVersion(order, 1));
+        assertThat(store().get(order.orderId())).contains(placed);
+        assertThat(placed.pricing()).isEqualTo(new Pricing(rupees("327.25"), rupees("8.18"), rupees("8.18"),
+                rupees("16.36"), rupees("20.00"), rupees("10.00"), rupees("30.00"), rupees("0.00"), 12, rupees("12.00"),
+                rupees("361.61")));
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 2, 16));
+        assertThat(level(Orders.gokulMilk(1))).isEqualTo(new StockLevel("vendor-gokul", "prod-organic-milk-500ml", 10, 3));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isZero();
+    }
+
+    @Test
+    void answers_nothing_for_an_unknown_order_key_or_customer() {
+        assertThat(store().get("order-nobody")).isEmpty();
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha-1")).isEmpty();
+        assertThat(store().stats("user-nobody")).isEqualTo(CustomerStats.none("user-nobody"));
+    }
+
+    @Test
+    void reserves_every_line_claims_the_key_and_counts_the_order() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 5);
+        Order order = Orders.ashasFirstOrder();
+
+        store().place(Placements.first(order, "key-asha-1"));
+
+        assertThat(level(Orders.anandMilk(1))).isEqualTo(new StockLevel("vendor-anand", "prod-organic-milk-500ml", 10, 2));
+        assertThat(level(Orders.anandPaneer(1))).isEqualTo(new StockLevel("vendor-anand", "prod-malai-paneer-200g", 5, 1));
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha-1")).contains(new IdempotencyRecord("user-asha",
+                "key-asha-1", Placements.requestHash(order), "order-asha-first", Times.MORNING_RUN));
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 0));
+    }
+
+    @Test
+    void answers_a_reused_key_with_the_first_request_and_writes_nothing() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order first = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        Order retry = Orders.of("order-asha-retry", "user-asha", List.of(Orders.anandMilk(5)), Times.minutesAfterMorningRun(1));
+
+        PlaceResult result = store().place(Placements.first(retry, "key-asha-1"));
+
+        IdempotencyRecord record = new IdempotencyRecord("user-asha", "key-asha-1", Placements.requestHash(first),
+                "order-asha-first", Times.MORNING_RUN);
+        assertThat(result).isEqualTo(new PlaceResult.KeyUsed(record));
+        assertThat(store().get("order-asha-retry")).isEmpty();
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(2);
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 0));
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha-1")).contains(record);
+    }
+
+    @Test
+    void keeps_idempotency_keys_per_customer() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order ashas = Orders.of("order-asha", "user-asha", List.of(Orders.anandMilk(1)), Times.MORNING_RUN);
+        Order ravis = Orders.of("order-ravi", "user-ravi", List.of(Orders.anandMilk(2)), Times.MORNING_RUN);
+
+        placed(Placements.first(ashas, "key-morning"));
+        placed(Placements.first(ravis, "key-morning"));
+
+        assertThat(store().findIdempotencyKey("user-asha", "key-morning").orElseThrow().orderId()).isEqualTo("order-asha");
+        assertThat(store().findIdempotencyKey("user-ravi", "key-morning").orElseThrow().orderId()).isEqualTo("order-ravi");
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+    }
+
+    @Test
+    void refuses_a_placement_priced_as_a_first_order_once_the_customer_has_one_and_writes_nothing() {
+        stockUp(Orders.anandMilk(1), 10);
+        placed(Placements.first(Orders.of("order-1", "user-asha", List.of(Orders.anandMilk(1)), Times.MORNING_RUN), "key-1"));
+        Order second = Orders.of("order-2", "user-asha", List.of(Orders.anandMilk(4)), Times.minutesAfterMorningRun(1));
+
+        assertThat(store().place(Placements.of(second, "key-2", 0, 0))).isEqualTo(new PlaceResult.StatsChanged());
+
+        assertThat(store().get("order-2")).isEmpty();
+        assertThat(store().findIdempotencyKey("user-asha", "key-2")).isEmpty();
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 0));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(1);
+        assertThat(store().place(Placements.of(second, "key-2", 1, 0))).isInstanceOf(PlaceResult.Placed.class);
+    }
+
+    @Test
+    void a_returning_customers_order_is_not_held_up_by_their_other_orders_landing_meanwhile() {
+        stockUp(Orders.anandMilk(1), 10);
+        placed(Placements.first(Orders.of("order-1", "user-asha", List.of(Orders.anandMilk(1)), Times.MORNING_RUN), "key-1"));
+        placed(Placements.of(Orders.of("order-2", "user-asha", List.of(Orders.anandMilk(1)), Times.minutesAfterMorningRun(1)), "key-2", 1, 0));
+        Order third = Orders.of("order-3", "user-asha", List.of(Orders.anandMilk(1)), Times.minutesAfterMorningRun(2));
+        assertThat(store().place(Placements.of(third, "key-3", 1, 0))).isInstanceOf(PlaceResult.Placed.class);
+        assertThat(store().stats("user-asha").orderCount()).isEqualTo(3);
+    }
+
+    @Test
+    void spends_loyalty_points_only_while_the_customer_holds_them() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order newcomers = Orders.of("order-kiran", "user-kiran", List.of(Orders.anandMilk(1)), Times.MORNING_RUN);
+        assertThat(store().place(Placements.of(newcomers, "key-kiran", 0, 1))).isEqualTo(new PlaceResult.StatsChanged());
+        earnTwentyEightPoints();
+        Order order = Orders.of("order-asha-points", "user-asha", List.of(Orders.anandMilk(3)), Times.minutesAfterMorningRun(60));
+
+        assertThat(store().place(Placements.of(order, "key-asha-points", 1, 29))).isEqualTo(new PlaceResult.StatsChanged());
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 28));
+        placed(Placements.of(order, "key-asha-points", 1, 28));
+
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 2, 0));
+        assertThat(store().stats("user-kiran")).isEqualTo(CustomerStats.none("user-kiran"));
+    }
+
+    @Test
+    void rejects_the_whole_order_listing_every_short_line_and_reserves_nothing() {
+        stockUp(Orders.anandMilk(1), 5);
+        stockUp(Orders.anandPaneer(1), 10);
+        placed(Placements.first(Orders.of("order-ravi", "user-ravi", List.of(Orders.anandMilk(3)), Times.MORNING_RUN), "key-ravi"));
+        Order order = Orders.of("order-asha", "user-asha",
+                List.of(Orders.anandMilk(4), Orders.anandPaneer(1), Orders.gokulLassi(2)), Times.minutesAfterMorningRun(1));
+
+        PlaceResult result = store().place(Placements.first(order, "key-asha"));
+
+        assertThat(result).isEqualTo(new PlaceResult.OutOfStock(List.of(
+                new Shortage("prod-organic-milk-500ml", "vendor-anand", "Organic Milk 500ml", 2, 4),
+                new Shortage("prod-mango-lassi", "vendor-gokul", "mango lassi", 0, 2))));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+        assertThat(level(Orders.anandPaneer(1)).reserved()).isZero();
+        assertThat(stock().get(Orders.gokulLassi(1).stockKey())).isEmpty();
+        assertThat(store().get("order-asha")).isEmpty();
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha")).isEmpty();
+        assertThat(store().stats("user-asha")).isEqualTo(CustomerStats.none("user-asha"));
+
+        stockUp(Orders.anandMilk(1), 7);
+        stockUp(Orders.gokulLassi(1), 2);
+        assertThat(store().place(Placements.first(order, "key-asha"))).isInstanceOf(PlaceResult.Placed.class);
+        assertThat(level(Orders.anandMilk(1)).available()).isZero();
+        assertThat(level(Orders.gokulLassi(1)).available()).isZero();
+    }
+
+    @Test
+    void refuses_an_order_whose_id_is_taken_and_writes_nothing() {
+        stockUp(Orders.anandMilk(1), 10);
+        placed(Placements.first(Orders.of("order-1", "user-ravi", List.of(Orders.anandMilk(3)), Times.MORNING_RUN), "key-ravi"));
+        Order clash = Orders.of("order-1", "user-asha", List.of(Orders.anandMilk(2)), Times.minutesAfterMorningRun(1));
+
+        assertFailsWith("Conflict", () -> store().place(Placements.first(clash, "key-asha")));
+
+        assertThat(store().get("order-1").orElseThrow().userId()).isEqualTo("user-ravi");
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha")).isEmpty();
+        assertThat(store().stats("user-asha")).isEqualTo(CustomerStats.none("user-asha"));
+    }
+
+    @Test
+    void refuses_an_order_with_two_lines_of_the_same_stock() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order twice = Orders.of("order-twice", "user-asha", List.of(Orders.anandMilk(1), Orders.anandMilk(2)),
+                Times.MORNING_RUN);
+
+        assertThatThrownBy(() -> store().place(Placements.first(twice, "key-twice")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(level(Orders.anandMilk(1)).reserved()).isZero();
+        assertThat(store().get("order-twice")).isEmpty();
+    }
+
+    @Test
+    void releases_the_reservation_when_an_order_is_cancelled() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        Order cancelled = placed.moveTo(OrderStatus.CANCELLED, Times.minutesAfterMorningRun(30));
+
+        Order stored = store().update(cancelled, StockEffect.RELEASE);
+
+        assertThat(stored).isEqualTo(withVersion(cancelled, 2));
+        assertThat(store().get(placed.orderId())).contains(stored);
+        assertThat(level(Orders.anandMilk(1))).isEqualTo(new StockLevel("vendor-anand", "prod-organic-milk-500ml", 10, 0));
+        assertThat(level(Orders.anandPaneer(1))).isEqualTo(new StockLevel("vendor-anand", "prod-malai-paneer-200g", 10, 0));
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 0));
+    }
+
+    @Test
+    void commits_the_stock_on_delivery_and_earns_a_point_per_hundred_rupees_paid() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 5);
+        Order order = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+
+        for (OrderStatus next : List.of(OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.OUT_FOR_DELIVERY)) {
+            order = store().update(order.moveTo(next, Times.minutesAfterMorningRun(10)), StockEffect.NONE);
+        }
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(2);
+        Order delivered = store().update(order.moveTo(OrderStatus.DELIVERED, Times.minutesAfterMorningRun(120)),
+                StockEffect.COMMIT);
+
+        assertThat(delivered.version()).isEqualTo(5);
+        assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(delivered.updatedAt()).isEqualTo(Times.minutesAfterMorningRun(120));
+        assertThat(store().get(delivered.orderId())).contains(delivered);
+        assertThat(level(Orders.anandMilk(1))).isEqualTo(new StockLevel("vendor-anand", "prod-organic-milk-500ml", 8, 0));
+        assertThat(level(Orders.anandPaneer(1))).isEqualTo(new StockLevel("vendor-anand", "prod-malai-paneer-200g", 4, 0));
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 2));
+    }
+
+    @Test
+    void changes_only_the_status_when_there_is_no_stock_effect() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        Order confirmed = placed.moveTo(OrderStatus.CONFIRMED, Times.minutesAfterMorningRun(5));
+
+        assertThat(store().update(confirmed, StockEffect.NONE)).isEqualTo(withVersion(confirmed, 2));
+
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(2);
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 0));
+    }
+
+    @Test
+    void rejects_a_stale_update_and_applies_no_stock_effect() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        Order confirmed = store().update(placed.moveTo(OrderStatus.CONFIRMED, Times.minutesAfterMorningRun(5)),
+                StockEffect.NONE);
+
+        assertThatThrownBy(() -> store().update(placed.moveTo(OrderStatus.CANCELLED, Times.minutesAfterMorningRun(6)),
+                StockEffect.RELEASE)).isInstanceOf(ConcurrentModification.class);
+
+        assertThat(store().get(placed.orderId())).contains(confirmed);
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void rejects_an_update_of_a_missing_order_as_not_found() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order never = withVersion(Orders.ashasFirstOrder(), 1).moveTo(OrderStatus.CANCELLED, Times.MORNING_RUN);
+
+        assertFailsWith("NotFound", () -> store().update(never, StockEffect.RELEASE));
+        assertThat(store().get(never.orderId())).isEmpty();
+    }
+
+    @Test
+    void lists_a_customers_orders_newest_first_breaking_ties_by_id_descending() {
+        List<Order> all = placeMany();
+        List<Order> ashas = all.stream().filter(o -> o.userId().equals("user-asha")).sorted(NEWEST_FIRST).toList();
+
+        assertThat(store().listForUser("user-asha", PageRequest.first(100)).items()).containsExactlyElementsOf(ashas);
+        assertThat(Paging.walk(page -> store().listForUser("user-asha", page), 3)).containsExactlyElementsOf(ashas);
+        assertThat(Paging.walk(page -> store().listForUser("user-asha", page), 1)).containsExactlyElementsOf(ashas);
+        assertThat(store().listForUser("user-nobody", PageRequest.firstPage()).items()).isEmpty();
+        assertThat(ashas).extracting(Order::orderId).startsWith("order-015", "order-013", "order-011", "order-009",
+                "order-007", "order-005");
+    }
+
+    @Test
+    void lists_every_order_newest_first_across_pages() {
+        List<Order> all = placeMany();
+
+        assertThat(Paging.walk(page -> store().list(OrderQuery.all(), page), 5))
+                .containsExactlyElementsOf(all.stream().sorted(NEWEST_FIRST).toList());
+        assertThat(Paging.walk(page -> store().list(OrderQuery.all(), page), 1))
+                .containsExactlyElementsOf(all.stream().sorted(NEWEST_FIRST).toList());
+    }
+
+    @Test
+    void filters_the_order_list_by_status_delivery_date_vendor_and_pincode() {
+        List<Order> all = placeMany();
+        LocalDate dayAfter = Orders.TOMORROW.plusDays(1);
+
+        assertListed(all, query(OrderStatus.CONFIRMED, null, null, null), o -> o.status() == OrderStatus.CONFIRMED);
+        assertListed(all, query(OrderStatus.CANCELLED, null, null, null), o -> o.status() == OrderStatus.CANCELLED);
+        assertListed(all, query(null, dayAfter, null, null), o -> o.deliveryDate().equals(dayAfter));
+        assertListed(all, query(null, null, "vendor-gokul", null), o -> o.hasVendor("vendor-gokul"));
+        assertListed(all, query(null, null, null, "390007"), o -> o.deliveryAddress().zipCode().equals("390007"));
+        assertListed(all, query(OrderStatus.PENDING, null, "vendor-anand", "390005"), o -> o.status() == OrderStatus.PENDING
+                && o.hasVendor("vendor-anand") && o.deliveryAddress().zipCode().equals("390005"));
+        assertListed(all, query(OrderStatus.PENDING, Orders.TOMORROW, "vendor-gokul", null), o -> o.status() == OrderStatus.PENDING
+                && o.deliveryDate().equals(Orders.TOMORROW) && o.hasVendor("vendor-gokul"));
+        assertThat(store().list(query(null, null, null, "110001"), PageRequest.firstPage()).items()).isEmpty();
+        assertThat(store().list(query(null, null, "vendor-nobody", null), PageRequest.firstPage()).items()).isEmpty();
+    }
+
+    @Test
+    void lists_a_vendors_lines_newest_order_first_then_by_product() {
+        List<Order> all = placeMany();
+        LocalDate dayAfter = Orders.TOMORROW.plusDays(1);
+
+        assertVendorLines(all, "vendor-anand", Optional.empty(), Optional.empty());
+        assertVendorLines(all, "vendor-gokul", Optional.empty(), Optional.empty());
+        assertVendorLines(all, "vendor-anand", Optional.of(dayAfter), Optional.empty());
+        assertVendorLines(all, "vendor-anand", Optional.empty(), Optional.of(OrderStatus.CONFIRMED));
+        assertVendorLines(all, "vendor-gokul", Optional.of(Orders.TOMORROW), Optional.of(OrderStatus.PENDING));
+        List<VendorOrderLine> anand = store().listForVendor("vendor-anand", Optional.empty(), Optional.empty(),
+                PageRequest.first(100)).items();
+        assertThat(anand).extracting(VendorOrderLine::orderId).startsWith("order-015", "order-014", "order-014");
+        assertThat(anand.subList(1, 3)).extracting(l -> l.line().productId())
+                .containsExactly("prod-malai-paneer-200g", "prod-organic-milk-500ml");
+        VendorOrderLine paneer = anand.get(1);
+        assertThat(paneer).isEqualTo(new VendorOrderLine("order-014", OrderStatus.CANCELLED, Orders.TOMORROW.plusDays(1),
+                Orders.anandPaneer(1), "Vadodara", "390005", Times.minutesAfterMorningRun(14)));
+        assertThat(store().listForVendor("vendor-nobody", Optional.empty(), Optional.empty(), PageRequest.firstPage())
+                .items()).isEmpty();
+    }
+
+    @Test
+    void gives_no_token_when_the_last_page_is_exactly_full() {
+        List<Order> all = placeMany();
+        int ashas = (int) all.stream().filter(o -> o.userId().equals("user-asha")).count();
+        int anandLines = store().listForVendor("vendor-anand", Optional.empty(), Optional.empty(),
+                PageRequest.first(100)).items().size();
+
+        assertThat(store().listForUser("user-asha", PageRequest.first(ashas)).nextToken()).isEmpty();
+        assertThat(store().listForUser("user-asha", PageRequest.first(ashas - 1)).nextToken()).isPresent();
+        assertThat(store().list(OrderQuery.all(), PageRequest.first(all.size())).nextToken()).isEmpty();
+        assertThat(store().listForVendor("vendor-anand", Optional.empty(), Optional.empty(),
+                PageRequest.first(anandLines)).nextToken()).isEmpty();
+        assertThat(Paging.countPages(page -> store().list(OrderQuery.all(), page), 8)).isEqualTo(2);
+    }
+
+    @Test
+    void refuses_page_tokens_it_did_not_issue() {
+        placeMany();
+        String mine = store().listForUser("user-asha", PageRequest.first(3)).nextToken().orElseThrow();
+        String all = store().list(OrderQuery.all(), PageRequest.first(3)).nextToken().orElseThrow();
+        String lines = store().listForVendor("vendor-anand", Optional.empty(), Optional.empty(), PageRequest.first(3))
+                .nextToken().orElseThrow();
+
+        ForgedTokens.assertAllRefused(mine, token -> store().listForUser("user-asha", new PageRequest(3, token)));
+        ForgedTokens.assertAllRefused(all, token -> store().list(OrderQuery.all(), new PageRequest(3, token)));
+        ForgedTokens.assertAllRefused(lines, token -> store().listForVendor("vendor-anand", Optional.empty(),
+                Optional.empty(), new PageRequest(3, token)));
+    }
+
+    @Test
+    void refuses_a_token_issued_for_another_list_or_filter() {
+        placeMany();
+        String ashas = store().listForUser("user-asha", PageRequest.first(2)).nextToken().orElseThrow();
+        OrderQuery pending = query(OrderStatus.PENDING, null, null, null);
+        String pendingToken = store().list(pending, PageRequest.first(2)).nextToken().orElseThrow();
+        String anands = store().listForVendor("vendor-anand", Optional.empty(), Optional.empty(), PageRequest.first(2))
+                .nextToken().orElseThrow();
+
+        assertFailsWith("InvalidNextToken", () -> store().listForUser("user-kiran", new PageRequest(2, ashas)));
+        assertFailsWith("InvalidNextToken", () -> store().list(OrderQuery.all(), new PageRequest(2, ashas)));
+        assertFailsWith("InvalidNextToken", () -> store().list(OrderQuery.all(), new PageRequest(2, pendingToken)));
+        assertFailsWith("InvalidNextToken", () -> store().list(query(OrderStatus.PENDING, null, null, "390005"),
+                new PageRequest(2, pendingToken)));
+        assertFailsWith("InvalidNextToken", () -> store().listForVendor("vendor-gokul", Optional.empty(),
+                Optional.empty(), new PageRequest(2, anands)));
+        assertFailsWith("InvalidNextToken", () -> store().listForVendor("vendor-anand", Optional.of(Orders.TOMORROW),
+                Optional.empty(), new PageRequest(2, anands)));
+        assertFailsWith("InvalidNextToken", () -> store().list(OrderQuery.all(), new PageRequest(2, anands)));
+        assertThat(store().list(pending, new PageRequest(2, pendingToken)).items()).hasSize(2);
+    }
+
+    @Test
+    void of_two_customers_racing_for_the_last_bottle_exactly_one_gets_it() {
+        stockUp(Orders.anandMilk(1), 1);
+
+        List<Race.Outcome<PlaceResult>> outcomes = Race.run(2, racer -> store().place(Placements.first(
+                Orders.of("order-racer-" + racer, "user-racer-" + racer, List.of(Orders.anandMilk(1)), Times.MORNING_RUN),
+                "key-racer-" + racer)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.Placed).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.OutOfStock).singleElement()
+                .satisfies(o -> assertThat(((PlaceResult.OutOfStock) o.value()).shortages()).containsExactly(
+                        new Shortage("prod-organic-milk-500ml", "vendor-anand", "Organic Milk 500ml", 0, 1)));
+        assertThat(level(Orders.anandMilk(1))).isEqualTo(new StockLevel("vendor-anand", "prod-organic-milk-500ml", 1, 1));
+        assertThat(store().list(OrderQuery.all(), PageRequest.firstPage()).items()).hasSize(1);
+    }
+
+    @Test
+    void two_hundred_customers_racing_for_fifty_bottles_get_exactly_fifty() {
+        stockUp(Orders.anandMilk(1), 50);
+
+        List<Race.Outcome<PlaceResult>> outcomes = Race.run(200, racer -> store().place(Placements.first(
+                Orders.of(String.format("order-racer-%03d", racer), "user-racer-" + racer, List.of(Orders.anandMilk(1)),
+                        Times.minutesAfterMorningRun(racer % 7)),
+                "key-racer-" + racer)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.Placed).hasSize(50);
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.OutOfStock).hasSize(150);
+        assertThat(level(Orders.anandMilk(1))).isEqualTo(new StockLevel("vendor-anand", "prod-organic-milk-500ml", 50, 50));
+        assertThat(Paging.walk(page -> store().list(OrderQuery.all(), page), 100)).hasSize(50);
+    }
+
+    @Test
+    void twenty_racing_retries_of_one_request_place_exactly_one_order() {
+        stockUp(Orders.anandMilk(1), 100);
+        stockUp(Orders.anandPaneer(1), 100);
+
+        List<Race.Outcome<PlaceResult>> outcomes = Race.run(20, racer -> {
+            Order attempt = new Order("order-attempt-" + racer, "user-asha", Orders.ashasFirstOrder().lines(),
+                    Orders.ashasFirstOrder().pricing(), OrderStatus.PENDING, Orders.TOMORROW,
+                    DeliveryAddress.of(Users.ashaHome()), Orders.ashasFirstOrder().paymentMethod(), Times.MORNING_RUN,
+                    Times.MORNING_RUN, 0);
+            return store().place(Placements.first(attempt, "key-asha-double-tap"));
+        });
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        List<Order> placed = outcomes.stream().map(Race.Outcome::value).filter(r -> r instanceof PlaceResult.Placed)
+                .map(r -> ((PlaceResult.Placed) r).order()).toList();
+        assertThat(placed).hasSize(1);
+        String orderId = placed.get(0).orderId();
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.KeyUsed).hasSize(19)
+                .allSatisfy(o -> assertThat(((PlaceResult.KeyUsed) o.value()).existing().orderId()).isEqualTo(orderId));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(2);
+        assertThat(level(Orders.anandPaneer(1)).reserved()).isEqualTo(1);
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 0));
+        assertThat(store().listForUser("user-asha", PageRequest.firstPage()).items()).extracting(Order::orderId)
+                .containsExactly(orderId);
+    }
+
+    @Test
+    void racing_orders_of_the_same_products_in_any_line_order_never_deadlock_or_oversell() {
+        List<Function<Integer, OrderLine>> products = List.of(Orders::anandMilk, Orders::anandPaneer, Orders::gokulLassi);
+        products.forEach(p -> stockUp(p.apply(1), 20));
+        int[][] lineOrders = {{0, 1, 2}, {2, 1, 0}, {1, 0, 2}, {2, 0, 1}, {0, 2, 1}, {1, 2, 0}};
+
+        List<Race.Outcome<PlaceResult>> outcomes = Race.run(24, racer -> {
+            List<OrderLine> lines = new ArrayList<>();
+            for (int index : lineOrders[racer % lineOrders.length]) {
+                lines.add(products.get(index).apply(1 + (racer + index) % 2));
+            }
+            Order order = Orders.of(String.format("order-racer-%02d", racer), "user-racer-" + racer, lines,
+                    Times.MORNING_RUN);
+            return store().place(Placements.first(order, "key-racer-" + racer));
+        });
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.value())
+                .isInstanceOfAny(PlaceResult.Placed.class, PlaceResult.OutOfStock.class));
+        Map<StockKey, Integer> placedUnits = new HashMap<>();
+        outcomes.stream().map(Race.Outcome::value).filter(r -> r instanceof PlaceResult.Placed)
+                .flatMap(r -> ((PlaceResult.Placed) r).order().lines().stream())
+                .forEach(l -> placedUnits.merge(l.stockKey(), l.quantity(), Integer::sum));
+        assertThat(placedUnits).isNotEmpty();
+        for (Function<Integer, OrderLine> product : products) {
+            StockLevel level = level(product.apply(1));
+            assertThat(level.stock()).isEqualTo(20);
+            assertThat(level.reserved()).isEqualTo(placedUnits.getOrDefault(level.key(), 0)).isBetween(0, 20);
+        }
+    }
+
+    @Test
+    void two_racing_cancellations_of_one_order_release_its_stock_once() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        placed(Placements.first(Orders.of("order-ravi", "user-ravi", List.of(Orders.anandMilk(3)), Times.MORNING_RUN), "key-ravi"));
+        Order ashas = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+
+        List<Race.Outcome<Order>> outcomes = Race.run(2, racer -> store().update(
+                ashas.moveTo(OrderStatus.CANCELLED, Times.minutesAfterMorningRun(30 + racer)), StockEffect.RELEASE));
+
+        assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement()
+                .satisfies(o -> assertThat(o.failure()).isInstanceOf(ConcurrentModification.class));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+        assertThat(level(Orders.anandPaneer(1)).reserved()).isZero();
+        Order stored = store().get(ashas.orderId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(stored.version()).isEqualTo(2);
+    }
+
+    /**
+     * Sixteen orders of Asha (odd n) and Kiran (even n) over three products from two dairies, some at the same
+     * moment, for three delivery dates and two pincodes; some then confirmed or cancelled. Returns them as stored.
+     */
+    protected List<Order> placeMany() {
+        List.of(Orders.anandMilk(1), Orders.anandPaneer(1), Orders.gokulLassi(1)).forEach(l -> stockUp(l, 1_000));
+        List<Order> stored = new ArrayList<>();
+        for (int n = 1; n <= 16; n++) {
+            String userId = n % 2 == 1 ? "user-asha" : "user-kiran";
+            long minute = n >= 5 && n <= 7 ? 5 : n == 12 || n == 13 ? 12 : n;
+            List<OrderLine> lines = switch (n % 3) {
+                case 0 -> List.of(Orders.anandMilk(1));
+                case 1 -> List.of(Orders.gokulLassi(2));
+                default -> List.of(Orders.anandMilk(2), Orders.gokulLassi(1), Orders.anandPaneer(1));
+            };
+            Order order = Orders.numbered(n, userId, lines, Orders.TOMORROW.plusDays((n / 2) % 3),
+                    n % 4 == 0 ? Users.ashaOffice() : Users.ashaHome(), Times.minutesAfterMorningRun(minute));
+            Order placed = placed(Placements.of(order, "key-" + order.orderId(),
+                    store().stats(userId).orderCount(), 0));
+            Instant later = Times.minutesAfterMorningRun(100 + n);
+            if (n % 5 == 0) {
+                placed = store().update(placed.moveTo(OrderStatus.CONFIRMED, later), StockEffect.NONE);
+            } else if (n % 7 == 0) {
+                placed = store().update(placed.moveTo(OrderStatus.CANCELLED, later), StockEffect.RELEASE);
+            }
+            stored.add(placed);
+        }
+        return stored;
+    }
+
+    private void assertListed(List<Order> all, OrderQuery query, Predicate<Order> matches) {
+        List<Order> expected = all.stream().filter(matches).sorted(NEWEST_FIRST).toList();
+        assertThat(expected).as("the query %s should match something", query).isNotEmpty();
+        assertThat(Paging.walk(page -> store().list(query, page), 2)).as("%s", query).containsExactlyElementsOf(expected);
+    }
+
+    private void assertVendorLines(List<Order> all, String vendorId, Optional<LocalDate> date,
+                                   Optional<OrderStatus> status) {
+        List<VendorOrderLine> expected = all.stream()
+                .filter(o -> date.map(o.deliveryDate()::equals).orElse(true))
+                .filter(o -> status.map(s -> s == o.status()).orElse(true))
+                .flatMap(o -> o.lines().stream().filter(l -> l.vendorId().equals(vendorId))
+                        .map(l -> new VendorOrderLine(o.orderId(), o.status(), o.deliveryDate(), l,
+                                o.deliveryAddress().city(), o.deliveryAddress().zipCode(), o.createdAt())))
+                .sorted(VENDOR_ORDER).toList();
+        assertThat(expected).as("lines of %s %s %s", vendorId, date, status).isNotEmpty();
+        assertThat(Paging.walk(page -> store().listForVendor(vendorId, date, status, page), 1))
+                .as("lines of %s %s %s", vendorId, date, status).containsExactlyElementsOf(expected);
+        assertThat(Paging.walk(page -> store().listForVendor(vendorId, date, status, page), 4))
+                .as("lines of %s %s %s", vendorId, date, status).containsExactlyElementsOf(expected);
+    }
+
+    /** Asha's first order, 30 × paneer for ₹2,850.75, placed and delivered: she holds 28 points and one order. */
+    private void earnTwentyEightPoints() {
+        stockUp(Orders.anandPaneer(1), 30);
+        Order big = placed(Placements.first(Orders.of("order-asha-big", "user-asha", List.of(Orders.anandPaneer(30)),
+                Times.minutesAfterMorningRun(-600)), "key-asha-big"));
+        Order confirmed = store().update(big.moveTo(OrderStatus.CONFIRMED, Times.MORNING_RUN), StockEffect.NONE);
+        Order processing = store().update(confirmed.moveTo(OrderStatus.PROCESSING, Times.MORNING_RUN), StockEffect.NONE);
+        Order out = store().update(processing.moveTo(OrderStatus.OUT_FOR_DELIVERY, Times.MORNING_RUN), StockEffect.NONE);
+        store().update(out.moveTo(OrderStatus.DELIVERED, Times.MORNING_RUN), StockEffect.COMMIT);
+        assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 28));
+    }
+
+    private Order placed(Placement placement) {
+        PlaceResult result = store().place(placement);
+        assertThat(result).as("placing %s", placement.order().orderId()).isInstanceOf(PlaceResult.Placed.class);
+        return ((PlaceResult.Placed) result).order();
+    }
+
+    private void stockUp(OrderLine line, int units) {
+        stock().setStock(line.stockKey(), units);
+    }
+
+    private StockLevel level(OrderLine line) {
+        return stock().get(line.stockKey()).orElse(StockLevel.none(line.stockKey()));
+    }
+
+    private static OrderQuery query(OrderStatus status, LocalDate deliveryDate, String vendorId, String pincode) {
+        return new OrderQuery(Optional.ofNullable(status), Optional.ofNullable(deliveryDate), Optional.ofNullable(vendorId),
+                Optional.ofNullable(pincode));
+    }
+
+    private static BigDecimal rupees(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    private static Order withVersion(Order o, long version) {
+        return new Order(o.orderId(), o.userId(), o.lines(), o.pricing(), o.status(), o.deliveryDate(),
+                o.deliveryAddress(), o.paymentMethod(), o.createdAt(), o.updatedAt(), version);
+    }
+}

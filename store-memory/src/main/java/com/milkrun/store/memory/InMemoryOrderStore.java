@@ -1,0 +1,217 @@
+package com.milkrun.store.memory;
+
+import com.milkrun.inventory.StockKey;
+import com.milkrun.orders.CustomerStats;
+import com.milkrun.orders.IdempotencyRecord;
+import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderLine;
+import com.milkrun.orders.OrderQuery;
+import com.milkrun.orders.OrderStatus;
+import com.milkrun.orders.OrderStore;
+import com.milkrun.orders.PlaceResult;
+import com.milkrun.orders.Placement;
+import com.milkrun.orders.Pricing;
+import com.milkrun.orders.Shortage;
+import com.milkrun.orders.StockEffect;
+import com.milkrun.orders.VendorOrderLine;
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.shared.DomainException;
+import com.milkrun.shared.Page;
+import com.milkrun.shared.PageRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Orders, idempotency keys and customer stats in maps; every method holds the store's lock. Placing and updating
+ * change the stock of {@link InMemoryStockStore} while holding it, through the stock store's own lock (always taken
+ * second), so each is one atomic unit with the stock.
+ */
+public final class InMemoryOrderStore implements OrderStore {
+    private static final Keyset<Order> ALL = Keyset.newestFirst("orders", Order::createdAt, Order::orderId);
+    private static final Keyset<Order> CUSTOMER =
+            Keyset.newestFirst("customer-orders", Order::createdAt, Order::orderId);
+    private static final Keyset<VendorOrderLine> VENDOR = Keyset.newestFirstThen("vendor-lines",
+            VendorOrderLine::createdAt, VendorOrderLine::orderId, l -> l.line().productId());
+    private static final BigDecimal RUPEES_PER_POINT = BigDecimal.valueOf(100);
+
+    private record KeyId(String userId, String key) {
+    }
+
+    private final InMemoryStockStore stock;
+    private final Map<String, Order> byId = new HashMap<>();
+    private final Map<KeyId, IdempotencyRecord> keys = new HashMap<>();
+    private final Map<String, CustomerStats> stats = new HashMap<>();
+
+    /** An empty store that reserves the stock of {@code stock}. */
+    public InMemoryOrderStore(InMemoryStockStore stock) {
+        this.stock = stock;
+    }
+
+    @Override
+    public synchronized PlaceResult place(Placement placement) {
+        Order order = placement.order();
+        Map<StockKey, Integer> quantities = quantities(order);
+        Order stored = stored(order, order.status(), order.updatedAt(), 1);
+        if (placement.pointsToSpend() < 0) {
+            throw new IllegalArgumentException("pointsToSpend must not be negative, got " + placement.pointsToSpend());
+        }
+        IdempotencyRecord used = keys.get(new KeyId(order.userId(), placement.idempotencyKey()));
+        if (used != null) {
+            return new PlaceResult.KeyUsed(used);
+        }
+        CustomerStats current = stats(order.userId());
+        if ((current.orderCount() == 0) != (placement.expectedOrderCount() == 0)
+                || current.loyaltyPoints() < placement.pointsToSpend()) {
+            return new PlaceResult.StatsChanged();
+        }
+        if (byId.containsKey(order.orderId())) {
+            throw orderExists();
+        }
+        Map<StockKey, Integer> available = stock.reserveAll(quantities);
+        if (!available.isEmpty()) {
+            return new PlaceResult.OutOfStock(shortages(order, available));
+        }
+        byId.put(stored.orderId(), stored);
+        keys.put(new KeyId(order.userId(), placement.idempotencyKey()), new IdempotencyRecord(order.userId(),
+                placement.idempotencyKey(), placement.requestHash(), order.orderId(), order.createdAt()));
+        stats.put(order.userId(), new CustomerStats(order.userId(), current.orderCount() + 1,
+                current.loyaltyPoints() - placement.pointsToSpend()));
+        return new PlaceResult.Placed(stored);
+    }
+
+    @Override
+    public synchronized Optional<Order> get(String orderId) {
+        return Optional.ofNullable(byId.get(orderId));
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> findIdempotencyKey(String userId, String key) {
+        return Optional.ofNullable(keys.get(new KeyId(userId, key)));
+    }
+
+    @Override
+    public synchronized CustomerStats stats(String userId) {
+        return stats.getOrDefault(userId, CustomerStats.none(userId));
+    }
+
+    @Override
+    public synchronized Order update(Order order, StockEffect effect) {
+        Order current = byId.get(order.orderId());
+        if (current == null) {
+            throw DomainException.notFound("Order not found");
+        }
+        if (current.version() != order.version()) {
+            throw new ConcurrentModification("Order");
+        }
+        Order stored = stored(current, order.status(), order.updatedAt(), order.version() + 1);
+        switch (effect) {
+            case NONE -> {
+            }
+            case RELEASE -> stock.releaseAll(quantities(current));
+            case COMMIT -> {
+                stock.commitAll(quantities(current));
+                CustomerStats held = stats(current.userId());
+                stats.put(current.userId(), new CustomerStats(current.userId(), held.orderCount(),
+                        held.loyaltyPoints() + pointsEarned(current.pricing())));
+            }
+        }
+        byId.put(stored.orderId(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Page<Order> listForUser(String userId, PageRequest page) {
+        List<Order> matches = byId.values().stream().filter(o -> o.userId().equals(userId)).toList();
+        return CUSTOMER.page(matches, "user=" + userId, page);
+    }
+
+    @Override
+    public synchronized Page<Order> list(OrderQuery query, PageRequest page) {
+        List<Order> matches = byId.values().stream()
+                .filter(o -> query.status().map(s -> s == o.status()).orElse(true))
+                .filter(o -> query.deliveryDate().map(d -> d.equals(o.deliveryDate())).orElse(true))
+                .filter(o -> query.vendorId().map(o::hasVendor).orElse(true))
+                .filter(o -> query.pincode().map(p -> p.equals(o.deliveryAddress().zipCode())).orElse(true))
+                .toList();
+        String filter = "status=" + query.status().map(OrderStatus::wireName).orElse("")
+                + "\ndeliveryDate=" + query.deliveryDate().map(LocalDate::toString).orElse("")
+                + "\nvendor=" + query.vendorId().orElse("")
+                + "\npincode=" + query.pincode().orElse("");
+        return ALL.page(matches, filter, page);
+    }
+
+    @Override
+    public synchronized Page<VendorOrderLine> listForVendor(String vendorId, Optional<LocalDate> deliveryDate,
+                                                            Optional<OrderStatus> status, PageRequest page) {
+        List<VendorOrderLine> matches = byId.values().stream()
+                .filter(o -> deliveryDate.map(d -> d.equals(o.deliveryDate())).orElse(true))
+                .filter(o -> status.map(s -> s == o.status()).orElse(true))
+                .flatMap(o -> o.lines().stream().filter(l -> l.vendorId().equals(vendorId))
+                        .map(l -> new VendorOrderLine(o.orderId(), o.status(), o.deliveryDate(), l,
+                                o.deliveryAddress().city(), o.deliveryAddress().zipCode(), o.createdAt())))
+                .toList();
+        String filter = "vendor=" + vendorId
+                + "\ndeliveryDate=" + deliveryDate.map(LocalDate::toString).orElse("")
+                + "\nstatus=" + status.map(OrderStatus::wireName).orElse("");
+        return VENDOR.page(matches, filter, page);
+    }
+
+    /**
+     * The units of every line by inventory record, in line order.
+     *
+     * @throws IllegalArgumentException when two lines name the same product of the same vendor
+     */
+    private static Map<StockKey, Integer> quantities(Order order) {
+        Map<StockKey, Integer> quantities = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            if (quantities.put(line.stockKey(), line.quantity()) != null) {
+                throw new IllegalArgumentException("order " + order.orderId() + " has two lines of " + line.stockKey());
+            }
+        }
+        return quantities;
+    }
+
+    private static List<Shortage> shortages(Order order, Map<StockKey, Integer> available) {
+        return order.lines().stream().filter(l -> available.containsKey(l.stockKey()))
+                .map(l -> new Shortage(l.productId(), l.vendorId(), l.productName(), available.get(l.stockKey()),
+                        l.quantity()))
+                .toList();
+    }
+
+    /** One point per full ₹100 paid. */
+    private static int pointsEarned(Pricing pricing) {
+        return pricing.totalAmount().divide(RUPEES_PER_POINT, 0, RoundingMode.DOWN).max(BigDecimal.ZERO).intValueExact();
+    }
+
+    /** The order as stored: amounts with two decimals (as SQL's NUMERIC(12,2) keeps them), the given version. */
+    private static Order stored(Order o, OrderStatus status, Instant updatedAt, long version) {
+        Pricing p = o.pricing();
+        Pricing pricing = new Pricing(paise(p.subtotal()), paise(p.cgst()), paise(p.sgst()), paise(p.tax()),
+                paise(p.baseDeliveryCharge()), paise(p.multiVendorSurcharge()), paise(p.deliveryCharge()),
+                paise(p.firstOrderDiscount()), p.pointsRedeemed(), paise(p.discount()), paise(p.totalAmount()));
+        List<OrderLine> lines = o.lines().stream().map(l -> new OrderLine(l.productId(), l.vendorId(), l.vendorName(),
+                l.productName(), l.unit(), l.quantity(), paise(l.unitPrice()), paise(l.totalPrice()))).toList();
+        return new Order(o.orderId(), o.userId(), lines, pricing, status, o.deliveryDate(), o.deliveryAddress(),
+                o.paymentMethod(), o.createdAt(), updatedAt, version);
+    }
+
+    /**
+     * An amount with exactly two decimals.
+     *
+     * @throws ArithmeticException for fractions of a paisa, which money never has
+     */
+    private static BigDecimal paise(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static DomainException orderExists() {
+        return DomainException.conflict("Conflict", "An order with this id already exists");
+    }
+}

@@ -1,0 +1,397 @@
+package com.milkrun.store.sql.orders;
+
+import com.milkrun.inventory.StockKey;
+import com.milkrun.orders.CustomerStats;
+import com.milkrun.orders.IdempotencyRecord;
+import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderLine;
+import com.milkrun.orders.OrderQuery;
+import com.milkrun.orders.OrderStatus;
+import com.milkrun.orders.OrderStore;
+import com.milkrun.orders.PlaceResult;
+import com.milkrun.orders.Placement;
+import com.milkrun.orders.Pricing;
+import com.milkrun.orders.Shortage;
+import com.milkrun.orders.StockEffect;
+import com.milkrun.orders.VendorOrderLine;
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.shared.DomainException;
+import com.milkrun.shared.Page;
+import com.milkrun.shared.PageRequest;
+import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.SqlKeyset;
+import com.milkrun.store.sql.SqlStoreException;
+import com.milkrun.store.sql.UniqueViolation;
+import com.milkrun.store.sql.Where;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Orders in {@code orders} and {@code order_lines}, with {@code idempotency_keys}, {@code customer_stats} and the
+ * {@code inventory} rows they reserve.
+ *
+ * <p>{@link #place} is one READ COMMITTED transaction of conditional writes, in a fixed lock order: (1) insert the
+ * idempotency key, whose primary key makes a concurrent second insert of the same key wait for the first
+ * transaction and fail once it commits; (2) the customer's stats, updated only if they are what the pricing
+ * assumed; (3) {@code reserved += q} of each line, only while {@code stock - reserved >= q}, in (vendor, product)
+ * order so that two placements never wait for each other in a cycle; (4) the order and its lines. Any other answer
+ * than placed rolls everything back. {@link #update} locks the order row, then the stats, then the inventory rows in
+ * the same order. A transaction the database aborts for a deadlock, a serialization failure or a lock timeout runs
+ * again, a few times.
+ */
+public final class SqlOrderStore implements OrderStore {
+    private static final int ATTEMPTS = 5;
+    /**
+     * SQLSTATEs of transactions worth running again: serialization failure (PostgreSQL) or deadlock (H2), deadlock
+     * (PostgreSQL), lock timeout (H2) and concurrent update (H2).
+     */
+    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");
+    private static final BigDecimal RUPEES_PER_POINT = BigDecimal.valueOf(100);
+    private static final Comparator<OrderLine> LOCK_ORDER =
+            Comparator.comparing(OrderLine::vendorId).thenComparing(OrderLine::productId);
+
+    private static final SqlKeyset<Order> ALL =
+            SqlKeyset.newestFirst("orders", "created_at", "order_id", Order::createdAt, Order::orderId);
+    private static final SqlKeyset<Order> CUSTOMER =
+            SqlKeyset.newestFirst("customer-orders", "created_at", "order_id", Order::createdAt, Order::orderId);
+    private static final SqlKeyset<VendorOrderLine> VENDOR = SqlKeyset.newestFirstThen("vendor-lines", "l.created_at",
+            "l.order_id", "l.product_id", VendorOrderLine::createdAt, VendorOrderLine::orderId,
+            v -> v.line().productId());
+
+    private static final String SELECT_JOINED = "SELECT " + OrderRows.JOINED_COLUMNS
+            + " FROM orders o JOIN order_lines l ON l.order_id = o.order_id";
+    private static final String RESERVE = "UPDATE inventory SET reserved = reserved + ?, updated_at = ?,"
+            + " version = version + 1 WHERE vendor_id = ? AND product_id = ? AND stock - reserved >= ?";
+    private static final String RELEASE = "UPDATE inventory SET reserved = reserved - ?, updated_at = ?,"
+            + " version = version + 1 WHERE vendor_id = ? AND product_id = ? AND reserved >= ?";
+    private static final String COMMIT = "UPDATE inventory SET stock = stock - ?, reserved = reserved - ?,"
+            + " updated_at = ?, version = version + 1 WHERE vendor_id = ? AND product_id = ? AND reserved >= ?";
+
+    /** Ends a placement transaction with a rollback and the answer to give. */
+    private static final class Rejected extends RuntimeException {
+        private final PlaceResult result;
+
+        Rejected(PlaceResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    /**
+     * Another transaction claimed the idempotency key: the insert waited for it (PostgreSQL and H2 alike) and failed
+     * once it committed.
+     */
+    private static final class KeyClaimed extends RuntimeException {
+        KeyClaimed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A concurrent transaction got in the way in a way the next attempt will see; run the transaction again. */
+    private static final class TryAgain extends RuntimeException {
+        TryAgain(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Jdbc jdbc;
+
+    public SqlOrderStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public PlaceResult place(Placement placement) {
+        if (placement.pointsToSpend() < 0) {
+            throw new IllegalArgumentException("pointsToSpend must not be negative, got " + placement.pointsToSpend());
+        }
+        Order order = OrderRows.stored(placement.order(), 1);
+        List<OrderLine> lockOrder = inLockOrder(order);
+        return retrying(() -> {
+            try {
+                return jdbc.inTransaction(tx -> placeOnce(tx, placement, order, lockOrder));
+            } catch (Rejected r) {
+                return r.result;
+            } catch (KeyClaimed k) {
+                return new PlaceResult.KeyUsed(findIdempotencyKey(order.userId(), placement.idempotencyKey())
+                        .orElseThrow(() -> new TryAgain("the claim of the idempotency key was rolled back")));
+            }
+        });
+    }
+
+    @Override
+    public Optional<Order> get(String orderId) {
+        return read(jdbc, orderId);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotencyKey(String userId, String key) {
+        return jdbc.queryOne("SELECT " + OrderRows.KEY_COLUMNS + " FROM idempotency_keys"
+                + " WHERE user_id = ? AND idempotency_key = ?", OrderRows::key, userId, key);
+    }
+
+    @Override
+    public CustomerStats stats(String userId) {
+        return jdbc.queryOne("SELECT order_count, loyalty_points FROM customer_stats WHERE user_id = ?",
+                row -> OrderRows.stats(userId, row), userId).orElse(CustomerStats.none(userId));
+    }
+
+    @Override
+    public Order update(Order order, StockEffect effect) {
+        return retrying(() -> jdbc.inTransaction(tx -> {
+            int changed = tx.update("UPDATE orders SET status = ?, updated_at = ?, version = version + 1"
+                            + " WHERE order_id = ? AND version = ?",
+                    order.status().wireName(), order.updatedAt(), order.orderId(), order.version());
+            if (changed == 0) {
+                throw missingOrStale(tx, order.orderId());
+            }
+            Order stored = read(tx, order.orderId())
+                    .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " vanished"));
+            Instant now = stored.updatedAt();
+            switch (effect) {
+                case NONE -> {
+                }
+                case RELEASE -> applyToStock(tx, stored, effect, now);
+                case COMMIT -> {
+                    earnPoints(tx, stored.userId(), pointsEarned(stored.pricing()));
+                    applyToStock(tx, stored, effect, now);
+                }
+            }
+            return stored;
+        }));
+    }
+
+    @Override
+    public Page<Order> listForUser(String userId, PageRequest page) {
+        return listOrders(CUSTOMER, new Where().and("user_id = ?", userId), "user=" + userId, page);
+    }
+
+    @Override
+    public Page<Order> list(OrderQuery query, PageRequest page) {
+        String filter = "status=" + query.status().map(OrderStatus::wireName).orElse("")
+                + "\ndeliveryDate=" + query.deliveryDate().map(LocalDate::toString).orElse("")
+                + "\nvendor=" + query.vendorId().orElse("")
+                + "\npincode=" + query.pincode().orElse("");
+        Where where = new Where();
+        query.status().ifPresent(status -> where.and("status = ?", status.wireName()));
+        query.deliveryDate().ifPresent(date -> where.and("delivery_date = ?", date));
+        query.vendorId().ifPresent(vendorId -> where.and(
+                "EXISTS (SELECT 1 FROM order_lines v WHERE v.order_id = o.order_id AND v.vendor_id = ?)", vendorId));
+        query.pincode().ifPresent(pincode -> where.and("zip_code = ?", pincode));
+        return listOrders(ALL, where, filter, page);
+    }
+
+    @Override
+    public Page<VendorOrderLine> listForVendor(String vendorId, Optional<LocalDate> deliveryDate,
+                                               Optional<OrderStatus> status, PageRequest page) {
+        String filter = "vendor=" + vendorId
+                + "\ndeliveryDate=" + deliveryDate.map(LocalDate::toString).orElse("")
+                + "\nstatus=" + status.map(OrderStatus::wireName).orElse("");
+        Where where = new Where().and("l.vendor_id = ?", vendorId);
+        deliveryDate.ifPresent(date -> where.and("l.delivery_date = ?", date));
+        status.ifPresent(s -> where.and("o.status = ?", s.wireName()));
+        VENDOR.continueAfter(where, filter, page);
+        String sql = "SELECT " + OrderRows.VENDOR_LINE_COLUMNS + " FROM order_lines l JOIN orders o"
+                + " ON o.order_id = l.order_id" + where.sql() + VENDOR.orderAndLimit();
+        return VENDOR.page(jdbc.query(sql, OrderRows::vendorLine, where.params(VENDOR.fetchSize(page))), filter, page);
+    }
+
+    private static PlaceResult placeOnce(Jdbc tx, Placement placement, Order order, List<OrderLine> lockOrder) {
+        claimKey(tx, placement, order);
+        if (!countOrder(tx, order.userId(), placement.expectedOrderCount(), placement.pointsToSpend())) {
+            throw new Rejected(new PlaceResult.StatsChanged());
+        }
+        List<Shortage> shortages = reserve(tx, order, lockOrder);
+        if (!shortages.isEmpty()) {
+            throw new Rejected(new PlaceResult.OutOfStock(shortages));
+        }
+        insertOrder(tx, order);
+        return new PlaceResult.Placed(order);
+    }
+
+    private static void claimKey(Jdbc tx, Placement placement, Order order) {
+        try {
+            tx.update("INSERT INTO idempotency_keys (" + OrderRows.KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                    order.userId(), placement.idempotencyKey(), placement.requestHash(), order.orderId(),
+                    order.createdAt());
+        } catch (UniqueViolation e) {
+            throw new KeyClaimed();
+        }
+    }
+
+    /**
+     * Counts the order and spends the points if the stats are as priced: a first-order price needs no earlier order,
+     * any other price needs at least one; false when they are not.
+     */
+    private static boolean countOrder(Jdbc tx, String userId, int expectedOrderCount, int pointsToSpend) {
+        int changed = tx.update("UPDATE customer_stats SET order_count = order_count + 1,"
+                        + " loyalty_points = loyalty_points - ? WHERE user_id = ?"
+                        + " AND ((? = 0 AND order_count = 0) OR (? > 0 AND order_count > 0))"
+                        + " AND loyalty_points >= ?", pointsToSpend, userId, expectedOrderCount, expectedOrderCount, pointsToSpend);
+        if (changed == 1) {
+            return true;
+        }
+        boolean hasStats = tx.queryOne("SELECT order_count FROM customer_stats WHERE user_id = ?",
+                row -> row.getInt(1), userId).isPresent();
+        if (hasStats || expectedOrderCount != 0 || pointsToSpend != 0) {
+            return false;
+        }
+        insertStats(tx, userId, 1, 0);
+        return true;
+    }
+
+    /** Reserves every line in lock order; answers the short lines, in the order's line order, reserving nothing. */
+    private static List<Shortage> reserve(Jdbc tx, Order order, List<OrderLine> lockOrder) {
+        Set<StockKey> short_ = new HashSet<>();
+        for (OrderLine line : lockOrder) {
+            int changed = tx.update(RESERVE, line.quantity(), order.createdAt(), line.vendorId(), line.productId(),
+                    line.quantity());
+            if (changed == 0) {
+                short_.add(line.stockKey());
+            }
+        }
+        if (short_.isEmpty()) {
+            return List.of();
+        }
+        Map<StockKey, Integer> available = available(tx, short_);
+        return order.lines().stream().filter(l -> short_.contains(l.stockKey()))
+                .map(l -> new Shortage(l.productId(), l.vendorId(), l.productName(),
+                        available.getOrDefault(l.stockKey(), 0), l.quantity()))
+                .toList();
+    }
+
+    /** {@code stock - reserved} of the keys that have an inventory row. */
+    private static Map<StockKey, Integer> available(Jdbc tx, Set<StockKey> keys) {
+        List<Object> params = new ArrayList<>();
+        keys.forEach(key -> {
+            params.add(key.vendorId());
+            params.add(key.productId());
+        });
+        String anyKey = String.join(" OR ", Collections.nCopies(keys.size(), "(vendor_id = ? AND product_id = ?)"));
+        Map<StockKey, Integer> available = new HashMap<>();
+        tx.query("SELECT vendor_id, product_id, stock - reserved AS available FROM inventory WHERE " + anyKey,
+                row -> Map.entry(new StockKey(row.getString("vendor_id"), row.getString("product_id")),
+                        row.getInt("available")), params)
+                .forEach(entry -> available.put(entry.getKey(), entry.getValue()));
+        return available;
+    }
+
+    private static void insertOrder(Jdbc tx, Order order) {
+        List<Object> values = OrderRows.orderValues(order);
+        try {
+            tx.update("INSERT INTO orders (" + OrderRows.ORDER_COLUMNS + ") VALUES ("
+                    + Where.placeholders(values.size()) + ")", values.toArray());
+        } catch (UniqueViolation e) {
+            throw DomainException.conflict("Conflict", "An order with this id already exists");
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
+            rows.add(OrderRows.lineValues(order, lineNo, order.lines().get(lineNo)));
+        }
+        tx.batch("INSERT INTO order_lines (" + OrderRows.LINE_COLUMNS + ") VALUES ("
+                + Where.placeholders(rows.get(0).size()) + ")", rows);
+    }
+
+    /** Releases or commits every line's reservation, in lock order. */
+    private static void applyToStock(Jdbc tx, Order order, StockEffect effect, Instant now) {
+        for (OrderLine line : inLockOrder(order)) {
+            int q = line.quantity();
+            int changed = effect == StockEffect.COMMIT
+                    ? tx.update(COMMIT, q, q, now, line.vendorId(), line.productId(), q)
+                    : tx.update(RELEASE, q, now, line.vendorId(), line.productId(), q);
+            if (changed == 0) {
+                throw new IllegalStateException("fewer than " + q + " units of " + line.stockKey()
+                        + " are reserved for order " + order.orderId());
+            }
+        }
+    }
+
+    private static void earnPoints(Jdbc tx, String userId, int points) {
+        if (points == 0) {
+            return;
+        }
+        int changed = tx.update("UPDATE customer_stats SET loyalty_points = loyalty_points + ? WHERE user_id = ?",
+                points, userId);
+        if (changed == 0) {
+            insertStats(tx, userId, 0, points);
+        }
+    }
+
+    private static void insertStats(Jdbc tx, String userId, int orderCount, int loyaltyPoints) {
+        try {
+            tx.update("INSERT INTO customer_stats (user_id, order_count, loyalty_points) VALUES (?, ?, ?)",
+                    userId, orderCount, loyaltyPoints);
+        } catch (UniqueViolation e) {
+            throw new TryAgain("the customer's stats were created concurrently");
+        }
+    }
+
+    /** One point per full ₹100 paid. */
+    private static int pointsEarned(Pricing pricing) {
+        return pricing.totalAmount().divide(RUPEES_PER_POINT, 0, RoundingMode.DOWN).max(BigDecimal.ZERO).intValueExact();
+    }
+
+    private Page<Order> listOrders(SqlKeyset<Order> keyset, Where where, String filter, PageRequest page) {
+        keyset.continueAfter(where, filter, page);
+        String sql = "SELECT " + OrderRows.JOINED_COLUMNS + " FROM (SELECT * FROM orders o" + where.sql()
+                + keyset.orderAndLimit() + ") o JOIN order_lines l ON l.order_id = o.order_id"
+                + " ORDER BY o.created_at DESC, o.order_id DESC, l.line_no";
+        List<Order> fetched = OrderRows.fold(jdbc.query(sql, OrderRows::mapJoined, where.params(keyset.fetchSize(page))));
+        return keyset.page(fetched, filter, page);
+    }
+
+    private static Optional<Order> read(Jdbc jdbc, String orderId) {
+        return OrderRows.fold(jdbc.query(SELECT_JOINED + " WHERE o.order_id = ? ORDER BY l.line_no",
+                OrderRows::mapJoined, orderId)).stream().findFirst();
+    }
+
+    /**
+     * The lines sorted by (vendor, product), the order every transaction locks inventory rows in.
+     *
+     * @throws IllegalArgumentException when two lines name the same product of the same vendor
+     */
+    private static List<OrderLine> inLockOrder(Order order) {
+        List<OrderLine> sorted = order.lines().stream().sorted(LOCK_ORDER).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).stockKey().equals(sorted.get(i - 1).stockKey())) {
+                throw new IllegalArgumentException("order " + order.orderId() + " has two lines of "
+                        + sorted.get(i).stockKey());
+            }
+        }
+        return sorted;
+    }
+
+    private static <T> T retrying(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (TryAgain e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new IllegalStateException("gave up after " + ATTEMPTS + " attempts: " + e.getMessage());
+                }
+            } catch (SqlStoreException e) {
+                if (attempt >= ATTEMPTS || e.sqlState() == null || !TRANSIENT.contains(e.sqlState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static DomainException missingOrStale(Jdbc tx, String orderId) {
+        boolean exists = tx.queryOne("SELECT version FROM orders WHERE order_id = ?", row -> row.getLong(1), orderId)
+                .isPresent();
+        return exists ? new ConcurrentModification("Order") : DomainException.notFound("Order not found");
+    }
+}
