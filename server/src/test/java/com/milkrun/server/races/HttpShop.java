@@ -84,7 +84,8 @@ final class HttpShop {
         return token;
     }
 
-    private final Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each customer's address, by ID token; shared, since every server of a test reads the same database. */
+    private static final Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
 
     Answer order(String token, String key, String productId, String vendorId, int quantity) {
         Map<String, Object> body = Map.of("items", List.of(Map.of("productId", productId, "vendorId", vendorId, "quantity", quantity)),
