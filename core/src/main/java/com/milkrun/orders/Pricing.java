@@ -23,6 +23,7 @@ public record Pricing(BigDecimal subtotal, BigDecimal cgst, BigDecimal sgst, Big
     static final BigDecimal PER_EXTRA_VENDOR = Money.rupees("10");
     static final BigDecimal FIRST_ORDER_RATE = new BigDecimal("0.10");
     static final BigDecimal FIRST_ORDER_CAP = Money.rupees("50");
+    static final BigDecimal RUPEES_PER_POINT = Money.rupees("100");
 
     /**
      * Prices the lines.
@@ -47,6 +48,11 @@ public record Pricing(BigDecimal subtotal, BigDecimal cgst, BigDecimal sgst, Big
         BigDecimal delivery = base.add(surcharge);
         BigDecimal total = subtotal.add(tax).add(delivery).subtract(discount);
         return new Pricing(subtotal, cgst, sgst, tax, base, surcharge, delivery, firstOrderDiscount, points, discount, total);
+    }
+
+    /** Loyalty points the customer earns once the order is delivered: one for every full ₹100 paid. */
+    public int pointsEarned() {
+        return totalAmount.divide(RUPEES_PER_POINT, 0, RoundingMode.DOWN).max(BigDecimal.ZERO).intValueExact();
     }
 
     public boolean belowMinimum() {

@@ -69,6 +69,13 @@ class PricingTest {
     }
 
     @Test
+    void earns_a_loyalty_point_for_every_full_hundred_rupees_paid() {
+        assertThat(Pricing.of(lines("190", 1), false, 0).pointsEarned()).isEqualTo(2);
+        assertThat(Pricing.of(lines("75", 1), false, 0).pointsEarned()).isEqualTo(1);
+        assertThat(Pricing.of(lines("50", 1), false, 0).pointsEarned()).isZero();
+    }
+
+    @Test
     void checks_the_minimum_order_value_on_the_subtotal() {
         assertThat(Pricing.of(lines("75", 1), false, 0).belowMinimum()).isTrue();
         assertThat(Pricing.of(lines("100", 1), false, 0).belowMinimum()).isFalse();

@@ -39,7 +39,6 @@ public final class InMemoryOrderStore implements OrderStore {
             Keyset.newestFirst("customer-orders", Order::createdAt, Order::orderId);
     private static final Keyset<VendorOrderLine> VENDOR = Keyset.newestFirstThen("vendor-lines",
             VendorOrderLine::createdAt, VendorOrderLine::orderId, l -> l.line().productId());
-    private static final BigDecimal RUPEES_PER_POINT = BigDecimal.valueOf(100);
 
     private record KeyId(String userId, String key) {
     }
@@ -119,7 +118,7 @@ public final class InMemoryOrderStore implements OrderStore {
                 stock.commitAll(quantities(current));
                 CustomerStats held = stats(current.userId());
                 stats.put(current.userId(), new CustomerStats(current.userId(), held.orderCount(),
-                        held.loyaltyPoints() + pointsEarned(current.pricing())));
+                        held.loyaltyPoints() + current.pricing().pointsEarned()));
             }
         }
         byId.put(stored.orderId(), stored);
@@ -185,10 +184,6 @@ public final class InMemoryOrderStore implements OrderStore {
                 .toList();
     }
 
-    /** One point per full ₹100 paid. */
-    private static int pointsEarned(Pricing pricing) {
-        return pricing.totalAmount().divide(RUPEES_PER_POINT, 0, RoundingMode.DOWN).max(BigDecimal.ZERO).intValueExact();
-    }
 
     /** The order as stored: amounts with two decimals (as SQL's NUMERIC(12,2) keeps them), the given version. */
     private static Order stored(Order o, OrderStatus status, Instant updatedAt, long version) {

@@ -10,7 +10,6 @@ import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.OrderStore;
 import com.milkrun.orders.PlaceResult;
 import com.milkrun.orders.Placement;
-import com.milkrun.orders.Pricing;
 import com.milkrun.orders.Shortage;
 import com.milkrun.orders.StockEffect;
 import com.milkrun.orders.VendorOrderLine;
@@ -23,8 +22,6 @@ import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +55,6 @@ public final class SqlOrderStore implements OrderStore {
      * (PostgreSQL), lock timeout (H2) and concurrent update (H2).
      */
     private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");
-    private static final BigDecimal RUPEES_PER_POINT = BigDecimal.valueOf(100);
     private static final Comparator<OrderLine> LOCK_ORDER =
             Comparator.comparing(OrderLine::vendorId).thenComparing(OrderLine::productId);
 
@@ -165,7 +161,7 @@ public final class SqlOrderStore implements OrderStore {
                 }
                 case RELEASE -> applyToStock(tx, stored, effect, now);
                 case COMMIT -> {
-                    earnPoints(tx, stored.userId(), pointsEarned(stored.pricing()));
+                    earnPoints(tx, stored.userId(), stored.pricing().pointsEarned());
                     applyToStock(tx, stored, effect, now);
                 }
             }
@@ -338,10 +334,6 @@ public final class SqlOrderStore implements OrderStore {
         }
     }
 
-    /** One point per full ₹100 paid. */
-    private static int pointsEarned(Pricing pricing) {
-        return pricing.totalAmount().divide(RUPEES_PER_POINT, 0, RoundingMode.DOWN).max(BigDecimal.ZERO).intValueExact();
-    }
 
     private Page<Order> listOrders(SqlKeyset<Order> keyset, Where where, String filter, PageRequest page) {
         keyset.continueAfter(where, filter, page);
