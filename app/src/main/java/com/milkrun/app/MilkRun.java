@@ -77,7 +77,7 @@ public final class MilkRun implements AutoCloseable {
                 }
             }
             OrderService orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
-                    DeliveryWindow.standard(config.timeZone()), clock);
+                    stores.stock(), DeliveryWindow.standard(config.timeZone()), clock);
             ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
             Services services = new Services(accounts, catalog, orders, stores.notifications(), Optional.of(tokens::jwksJson), stores.ready());
             return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog);

@@ -9,6 +9,9 @@ import com.milkrun.catalog.Product;
 import com.milkrun.catalog.ProductStore;
 import com.milkrun.catalog.Vendor;
 import com.milkrun.catalog.VendorStore;
+import com.milkrun.inventory.StockKey;
+import com.milkrun.inventory.StockLevel;
+import com.milkrun.inventory.StockStore;
 import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Failure;
@@ -41,16 +44,18 @@ public final class OrderService {
     private final UserStore users;
     private final ProductStore products;
     private final VendorStore vendors;
+    private final StockStore stock;
     private final DeliveryWindow window;
     private final OrderValidator validator;
     private final Clock clock;
 
-    public OrderService(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors,
+    public OrderService(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors, StockStore stock,
                         DeliveryWindow window, Clock clock) {
         this.orders = orders;
         this.users = users;
         this.products = products;
         this.vendors = vendors;
+        this.stock = stock;
         this.window = window;
         this.validator = new OrderValidator(window);
         this.clock = clock;
@@ -60,12 +65,19 @@ public final class OrderService {
         return window;
     }
 
-    /** Prices an order exactly as {@link #place} would, storing and reserving nothing. */
+    /**
+     * Prices an order exactly as {@link #place} would and tells whether the stock is there right now, storing and
+     * reserving nothing (placing decides the stock for good).
+     */
     public Quote quote(Principal caller, OrderRequest request) {
         ValidOrderRequest valid = validator.validate(request, clock.instant());
         Draft draft = draft(caller, valid);
         CustomerStats stats = orders.stats(caller.userId());
         Pricing pricing = price(draft, stats, valid.redeemPoints());
+        List<Shortage> shortages = shortages(draft.lines());
+        if (!shortages.isEmpty()) {
+            throw insufficientStock(shortages);
+        }
         return new Quote(draft.lines(), pricing, valid.deliveryDate(), window.estimatedDelivery(valid.deliveryDate()));
     }
 
@@ -233,6 +245,18 @@ public final class OrderService {
                     "zipCode", address.zipCode(), "unavailableItems", undeliverable));
         }
         return new Draft(lines, address);
+    }
+
+    private List<Shortage> shortages(List<OrderLine> lines) {
+        Map<StockKey, StockLevel> levels = stock.getAll(lines.stream().map(OrderLine::stockKey).toList());
+        List<Shortage> shortages = new ArrayList<>();
+        for (OrderLine line : lines) {
+            int available = levels.getOrDefault(line.stockKey(), StockLevel.none(line.stockKey())).available();
+            if (available < line.quantity()) {
+                shortages.add(new Shortage(line.productId(), line.vendorId(), line.productName(), available, line.quantity()));
+            }
+        }
+        return shortages;
     }
 
     private static DomainException insufficientStock(List<Shortage> shortages) {

@@ -191,6 +191,14 @@ public abstract class OrderApiContract extends ApiContract {
     }
 
     @Test
+    void quotes_a_shortage_before_placing() {
+        var quote = api.post("/orders/quote", body(List.of(item("prod-milk-1l", "vendor-001", 99)), firstDeliveryDate().toString()),
+                login(DemoData.CUSTOMER_EMAIL));
+        assertThat(quote.status()).isEqualTo(400);
+        assertThat(quote.error()).isEqualTo("InsufficientStock");
+    }
+
+    @Test
     void prices_a_two_vendor_order_and_quotes_it_first() {
         String asha = login(DemoData.CUSTOMER_EMAIL);
         Map<String, Object> body = body(List.of(item("prod-gir-ghee-500ml", "vendor-001", 1),
@@ -296,8 +304,9 @@ public abstract class OrderApiContract extends ApiContract {
     void cancelling_gives_the_stock_back_and_only_once() {
         String asha = login(DemoData.CUSTOMER_EMAIL);
         int before = available("prod-gir-chaas-500ml");
+        // a day later than the first possible date, so that the cut-off cannot pass between placing and cancelling
         var placed = order(asha, UUID.randomUUID().toString(), body(List.of(item("prod-gir-chaas-500ml", "vendor-001", 4),
-                item("prod-milk-500ml", "vendor-001", 1)), firstDeliveryDate().toString()));
+                item("prod-milk-500ml", "vendor-001", 1)), firstDeliveryDate().plusDays(1).toString()));
         assertThat(placed.json().get("canCancel").asBoolean()).isTrue();
         assertThat(available("prod-gir-chaas-500ml")).isEqualTo(before - 4);
         String orderId = placed.text("orderId");

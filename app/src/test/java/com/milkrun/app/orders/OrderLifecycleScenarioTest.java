@@ -45,7 +45,7 @@ class OrderLifecycleScenarioTest {
         stores = InMemoryStores.create();
         new DemoData(stores.users(), stores.credentials(), "demo-hash", stores.vendors(), stores.products(), stores.stock(),
                 stores.orders(), clock).loadIfAbsent();
-        orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
+        orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(), stores.stock(),
                 DeliveryWindow.standard(ZoneId.of("Asia/Kolkata")), clock);
     }
 

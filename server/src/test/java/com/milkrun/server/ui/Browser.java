@@ -231,6 +231,11 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
         until(d -> d.findElement(by).getText().contains(text));
     }
 
+    /** Waits until one of the toasts on show (they stack, newest last) contains {@code text}. */
+    void waitForToast(String text) {
+        until(d -> d.findElements(testId("toast")).stream().anyMatch(toast -> toast.getText().contains(text)));
+    }
+
     // ---- forms -------------------------------------------------------------------------------------------
 
     /** The input, select or textarea called {@code name} inside the form with {@code formTestId}. */

@@ -33,6 +33,11 @@ final class JsonApi {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** GETs {@code path} as the user whose ID token is {@code idToken} (see {@link #logIn}). */
+    JsonNode get(String path, String idToken) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + idToken).GET());
+    }
+
     JsonNode post(String path, Map<String, ?> body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -41,6 +46,24 @@ final class JsonApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Signs in and answers the ID token that authenticated routes take. */
+    String logIn(String email, String password) {
+        String idToken = post("/auth/login", Map.of("email", email, "password", password)).path("idToken").asText();
+        if (idToken.isBlank()) {
+            throw new AssertionError("POST /auth/login for " + email + " answered no idToken");
+        }
+        return idToken;
+    }
+
+    /** What the shop can still sell of a product for the next delivery: its stock less what orders have reserved. */
+    int available(String productId) {
+        JsonNode available = get("/products/" + URLEncoder.encode(productId, StandardCharsets.UTF_8)).path("available");
+        if (!available.isIntegralNumber()) {
+            throw new AssertionError("GET /products/" + productId + " answered no whole \"available\": " + available);
+        }
+        return available.asInt();
     }
 
     /** The catalog's answer to a text search, as the shop asks it. */
