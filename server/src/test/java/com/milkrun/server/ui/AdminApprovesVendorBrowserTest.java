@@ -2,48 +2,23 @@ package com.milkrun.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.milkrun.app.api.TestConfigs;
+
 import com.milkrun.demo.DemoData;
-import com.milkrun.server.LocalServer;
+
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** An admin approves a pending dairy in the admin pages, and its products appear in the shop. */
-class AdminApprovesVendorBrowserTest {
+class AdminApprovesVendorBrowserTest extends ShopBrowserTest {
     private static final String HIMALAYAN = "vendor-himalayan";
     private static final String CHURPI = "prod-himalayan-churpi-100g";
 
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    private static LocalServer server;
-    private static JsonApi api;
-
-    @BeforeAll
-    static void start_milkrun_with_demo_data() throws Exception {
-        server = LocalServer.start(TestConfigs.h2());
-        String baseUrl = "http://127.0.0.1:" + server.port();
-        browser.useServer(baseUrl);
-        api = new JsonApi(baseUrl);
-    }
-
-    @AfterAll
-    static void stop_milkrun() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void start_as_a_visitor() {
-        browser.startAsVisitor();
-    }
 
     @Test
     void approving_a_pending_dairy_puts_its_products_in_the_shop() {

@@ -3,54 +3,29 @@ package com.milkrun.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.milkrun.app.api.TestConfigs;
+
 import com.milkrun.demo.DemoData;
-import com.milkrun.server.LocalServer;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A customer fills a cart from two dairies, checks out, finds the order, cancels it, and the stock comes back. */
-class CheckoutBrowserTest {
+class CheckoutBrowserTest extends ShopBrowserTest {
     private static final String ORGANIC_MILK = "prod-milk-500ml";
     private static final String TONED_MILK = "prod-vrindavan-toned-milk-500ml";
     private static final String ORGANIC_MILK_1L = "prod-milk-1l";
 
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    private static LocalServer server;
-    private static JsonApi api;
-
-    @BeforeAll
-    static void start_milkrun_with_demo_data() throws Exception {
-        server = LocalServer.start(TestConfigs.h2());
-        String baseUrl = "http://127.0.0.1:" + server.port();
-        browser.useServer(baseUrl);
-        api = new JsonApi(baseUrl);
-    }
-
-    @AfterAll
-    static void stop_milkrun() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void start_as_a_visitor() {
-        browser.startAsVisitor();
-    }
 
     @Test
     void a_customer_orders_from_two_dairies_sees_the_order_cancels_it_and_the_stock_is_back() {

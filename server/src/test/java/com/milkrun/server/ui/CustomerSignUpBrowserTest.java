@@ -3,8 +3,8 @@ package com.milkrun.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.milkrun.app.api.TestConfigs;
-import com.milkrun.server.LocalServer;
+
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -13,43 +13,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A new customer finds their way in through the web UI: sign up, verify with the mailed code, sign in, shop. */
-class CustomerSignUpBrowserTest {
+class CustomerSignUpBrowserTest extends ShopBrowserTest {
     private static final String PASSWORD = "Fresh@Milk1";
 
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    private static LocalServer server;
-    private static JsonApi api;
-
-    @BeforeAll
-    static void start_milkrun_with_demo_data() throws Exception {
-        server = LocalServer.start(TestConfigs.h2());
-        String baseUrl = "http://127.0.0.1:" + server.port();
-        browser.useServer(baseUrl);
-        api = new JsonApi(baseUrl);
-    }
-
-    @AfterAll
-    static void stop_milkrun() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void start_as_a_visitor() {
-        browser.startAsVisitor();
-    }
 
     @Test
     void signs_up_verifies_with_the_mailbox_code_logs_in_and_searches() {

@@ -3,48 +3,23 @@ package com.milkrun.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.milkrun.app.api.TestConfigs;
+
 import com.milkrun.demo.DemoData;
-import com.milkrun.server.LocalServer;
+
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A dairy lists a new product in the vendor portal, and a customer finds it in the shop with the stock it set. */
-class VendorAddsProductBrowserTest {
+class VendorAddsProductBrowserTest extends ShopBrowserTest {
     private static final String VENDOR_EMAIL = "vendor@milkrun.dev";
 
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    private static LocalServer server;
-    private static JsonApi api;
-
-    @BeforeAll
-    static void start_milkrun_with_demo_data() throws Exception {
-        server = LocalServer.start(TestConfigs.h2());
-        String baseUrl = "http://127.0.0.1:" + server.port();
-        browser.useServer(baseUrl);
-        api = new JsonApi(baseUrl);
-    }
-
-    @AfterAll
-    static void stop_milkrun() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void start_as_a_visitor() {
-        browser.startAsVisitor();
-    }
 
     @Test
     void a_vendor_adds_a_product_and_sets_stock_then_a_customer_finds_it() {
