@@ -41,13 +41,7 @@ public final class Views {
     }
 
     public static Map<String, Object> me(User u, Optional<Vendor> vendor, com.milkrun.orders.CustomerStats stats) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("userId", u.userId());
-        m.put("email", u.email());
-        m.put("name", u.name());
-        m.put("phone", u.phone());
-        m.put("role", u.role().wireName());
-        m.put("emailVerified", u.emailVerified());
+        Map<String, Object> m = userBasics(u);
         m.put("isProfileComplete", u.isProfileComplete());
         m.put("missingFields", u.missingProfileFields());
         m.put("addresses", u.addresses().stream().map(Views::address).toList());
@@ -59,6 +53,14 @@ public final class Views {
     }
 
     public static Map<String, Object> adminUser(User u) {
+        Map<String, Object> m = userBasics(u);
+        m.put("disabled", u.disabled());
+        m.put("isProfileComplete", u.isProfileComplete());
+        m.put("createdAt", u.createdAt().toString());
+        return m;
+    }
+
+    private static Map<String, Object> userBasics(User u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("userId", u.userId());
         m.put("email", u.email());
@@ -66,9 +68,6 @@ public final class Views {
         m.put("phone", u.phone());
         m.put("role", u.role().wireName());
         m.put("emailVerified", u.emailVerified());
-        m.put("disabled", u.disabled());
-        m.put("isProfileComplete", u.isProfileComplete());
-        m.put("createdAt", u.createdAt().toString());
         return m;
     }
 
@@ -215,13 +214,9 @@ public final class Views {
         m.put("orderId", v.orderId());
         m.put("status", v.status().wireName());
         m.put("deliveryDate", v.deliveryDate().toString());
-        OrderLine l = v.line();
-        m.put("productId", l.productId());
-        m.put("productName", l.productName());
-        m.put("unit", l.unit());
-        m.put("quantity", l.quantity());
-        m.put("unitPrice", amount(l.unitPrice()));
-        m.put("totalPrice", amount(l.totalPrice()));
+        m.putAll(orderLine(v.line()));
+        m.remove("vendorId");
+        m.remove("vendorName");
         m.put("city", v.city());
         m.put("zipCode", v.zipCode());
         m.put("createdAt", v.createdAt().toString());
