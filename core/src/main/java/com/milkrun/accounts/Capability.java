@@ -20,7 +20,9 @@ public enum Capability {
     /** List users, change roles, disable and enable accounts. */
     ADMINISTER_USERS(EnumSet.of(Role.ADMIN)),
     /** Approve and disable vendors. */
-    ADMINISTER_VENDORS(EnumSet.of(Role.ADMIN));
+    ADMINISTER_VENDORS(EnumSet.of(Role.ADMIN)),
+    /** See the order workflow's runs and the email outbox; retry failed runs and dead emails. */
+    OPERATE_PLATFORM(EnumSet.of(Role.ADMIN));
 
     private final Set<Role> roles;
 

@@ -15,10 +15,12 @@ import com.milkrun.inventory.StockStore;
 import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Failure;
+import com.milkrun.shared.FieldError;
 import com.milkrun.shared.Ids;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.shared.Retry;
+import com.milkrun.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,10 @@ import java.util.Optional;
  */
 public final class OrderService {
     public static final int MAX_IDEMPOTENCY_KEY = 255;
+    public static final int MAX_REASON = 500;
+    /** Statuses in which vendors may still accept or reject their lines. */
+    private static final java.util.Set<OrderStatus> DECIDABLE = java.util.EnumSet.of(OrderStatus.PAYMENT_PENDING,
+            OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING);
     private static final int PRICING_ATTEMPTS = 3;
 
     private final OrderStore orders;
@@ -47,10 +53,20 @@ public final class OrderService {
     private final StockStore stock;
     private final DeliveryWindow window;
     private final OrderValidator validator;
+    private final OrderProcessing processing;
+    private final OrderNotices notices;
     private final Clock clock;
 
+    /** Orders without a workflow and without messages: for the order rules alone. */
     public OrderService(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors, StockStore stock,
                         DeliveryWindow window, Clock clock) {
+        this(orders, users, products, vendors, stock, window, OrderProcessing.NONE, null, clock);
+    }
+
+    public OrderService(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors, StockStore stock,
+                        DeliveryWindow window, OrderProcessing processing, OrderNotices notices, Clock clock) {
+        this.processing = processing;
+        this.notices = notices;
         this.orders = orders;
         this.users = users;
         this.products = products;
@@ -108,9 +124,14 @@ public final class OrderService {
             Pricing pricing = price(draft, stats, valid.redeemPoints());
             Order order = new Order(Ids.newId("order"), caller.userId(), draft.lines(), pricing, OrderStatus.PENDING,
                     valid.deliveryDate(), draft.address(), valid.paymentMethod(), now, now, 0);
-            PlaceResult result = orders.place(new Placement(order, idempotencyKey, hash, stats.orderCount(), pricing.pointsRedeemed()));
+            Optional<Placement.StartedRun> run = processing.prepare(order);
+            OrderEvent placedEvent = OrderEvent.of(order.orderId(), "Placed", order.status(), "customer", draft.customerName(),
+                    "", now);
+            PlaceResult result = orders.place(new Placement(order, idempotencyKey, hash, stats.orderCount(),
+                    pricing.pointsRedeemed(), placedEvent, run));
             switch (result) {
                 case PlaceResult.Placed placed -> {
+                    run.ifPresent(r -> processing.started(r.run().runId()));
                     return new PlacedOrder(placed.order(), false);
                 }
                 case PlaceResult.KeyUsed used -> {
@@ -145,14 +166,113 @@ public final class OrderService {
      * @throws DomainException 409 {@code CannotCancel}
      */
     public Order cancel(Principal caller, String orderId) {
-        return Retry.onConflict(() -> {
+        Order cancelled = Retry.onConflict(() -> {
             Order order = get(caller, orderId);
             Instant now = clock.instant();
             if (!canCancel(order, now)) {
                 throw DomainException.conflict("CannotCancel", cannotCancelReason(order));
             }
-            return orders.update(order.moveTo(OrderStatus.CANCELLED, now), StockEffect.RELEASE);
+            return orders.update(order.moveTo(OrderStatus.CANCELLED, now), StockEffect.RELEASE,
+                    OrderEvent.of(orderId, "Cancelled", OrderStatus.CANCELLED, byKind(caller, order), displayName(caller), "", now));
         });
+        processing.stop(orderId, "OrderCancelled", "The order was cancelled");
+        if (notices != null) {
+            notices.cancelled(cancelled);
+            notices.endedForVendors(cancelled, "Cancelled", "", Optional.empty());
+        }
+        return cancelled;
+    }
+
+    /** The order with its timeline and its vendors' decisions; the same visibility as {@link #get}. */
+    public OrderDetails details(Principal caller, String orderId) {
+        Order order = get(caller, orderId);
+        return new OrderDetails(order, orders.timeline(orderId), orders.decisions(orderId));
+    }
+
+    /**
+     * A vendor accepts or rejects its lines of an order. Rejecting fails the whole order: its stock is released, its
+     * workflow stopped, the customer told why and the other vendors told not to send. Repeating a rejection that was
+     * stored but not carried through (a crash in between) carries it through.
+     *
+     * @throws DomainException 404 when the order has no lines of the caller's dairy, 409 {@code AlreadyDecided},
+     *         409 {@code CannotDecide} for an order that ended or is out for delivery, 400 {@code ValidationError}
+     *         for a missing or too long reason
+     */
+    public Decided decide(Principal caller, String orderId, VendorDecision.Decision decision, Object rawReason) {
+        Access.require(caller, Capability.SELL);
+        Vendor vendor = vendors.findByOwner(caller.userId()).orElseThrow(OrderService::orderNotFound);
+        Order order = orders.get(orderId).filter(o -> o.hasVendor(vendor.vendorId())).orElseThrow(OrderService::orderNotFound);
+        String reason = decision == VendorDecision.Decision.REJECTED ? rejectionReason(rawReason) : "";
+        Instant now = clock.instant();
+        Optional<VendorDecision> earlier = orders.decisions(orderId).stream()
+                .filter(d -> d.vendorId().equals(vendor.vendorId())).findFirst();
+        if (earlier.isPresent()) {
+            boolean unfinishedRejection = earlier.get().decision() == VendorDecision.Decision.REJECTED
+                    && decision == VendorDecision.Decision.REJECTED && order.status().holdsStock();
+            if (!unfinishedRejection) {
+                throw DomainException.conflict("AlreadyDecided", vendor.name() + " already "
+                        + earlier.get().decision().wireName().toLowerCase(java.util.Locale.ROOT) + " this order");
+            }
+            return new Decided(earlier.get(), rejectOrder(vendor, order, earlier.get()).status());
+        }
+        if (!DECIDABLE.contains(order.status())) {
+            throw DomainException.conflict("CannotDecide", "An order that is " + order.status().wireName() + " can no longer be "
+                    + (decision == VendorDecision.Decision.ACCEPTED ? "accepted" : "rejected"));
+        }
+        VendorDecision made = new VendorDecision(orderId, vendor.vendorId(), decision, reason, caller.userId(), now);
+        if (!orders.decide(made)) {
+            throw DomainException.conflict("AlreadyDecided", vendor.name() + " already decided on this order");
+        }
+        if (decision == VendorDecision.Decision.ACCEPTED) {
+            orders.addEvent(OrderEvent.of(orderId, "VendorAccepted", order.status(), "vendor", vendor.name(), "", now));
+            return new Decided(made, order.status());
+        }
+        return new Decided(made, rejectOrder(vendor, order, made).status());
+    }
+
+    /** A vendor's decision and the order's status after it. */
+    public record Decided(VendorDecision decision, OrderStatus orderStatus) {
+    }
+
+    private Order rejectOrder(Vendor vendor, Order placed, VendorDecision rejection) {
+        String reason = vendor.name() + " could not fulfil the order: " + rejection.reason();
+        Order failed = Retry.onConflict(() -> {
+            Order order = orders.get(placed.orderId()).orElseThrow(OrderService::orderNotFound);
+            if (!order.status().holdsStock() || !order.status().canMoveTo(OrderStatus.FAILED)) {
+                return order;
+            }
+            return orders.update(order.moveTo(OrderStatus.FAILED, clock.instant()), StockEffect.RELEASE,
+                    OrderEvent.of(order.orderId(), "VendorRejected", OrderStatus.FAILED, "vendor", vendor.name(), reason,
+                            clock.instant()));
+        });
+        processing.stop(failed.orderId(), "VendorRejected", reason);
+        if (notices != null && failed.status() == OrderStatus.FAILED) {
+            notices.failed(failed, reason);
+            notices.endedForVendors(failed, "Cancelled", reason, Optional.of(vendor.vendorId()));
+        }
+        return failed;
+    }
+
+    private static String rejectionReason(Object raw) {
+        if (!(raw instanceof String text) || text.isBlank()) {
+            throw new ValidationException(List.of(new FieldError("reason", "Please say why you reject the order", "REQUIRED")));
+        }
+        if (text.strip().length() > MAX_REASON) {
+            throw new ValidationException(List.of(new FieldError("reason", "Reason must be at most " + MAX_REASON + " characters",
+                    "TOO_LONG")));
+        }
+        return text.strip();
+    }
+
+    private String byKind(Principal caller, Order order) {
+        if (caller.userId().equals(order.userId())) {
+            return "customer";
+        }
+        return caller.role().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String displayName(Principal caller) {
+        return users.get(caller.userId()).map(User::name).filter(n -> !n.isBlank()).orElse(caller.role().name());
     }
 
     /** Whether the order can still be cancelled now. */
@@ -244,7 +364,7 @@ public final class OrderService {
                     + address.zipCode(), Map.of("productId", first.get("productId"), "vendorId", first.get("vendorId"),
                     "zipCode", address.zipCode(), "unavailableItems", undeliverable));
         }
-        return new Draft(lines, address);
+        return new Draft(lines, address, user.name());
     }
 
     private List<Shortage> shortages(List<OrderLine> lines) {
@@ -306,6 +426,6 @@ public final class OrderService {
     }
 
 
-    private record Draft(List<OrderLine> lines, DeliveryAddress address) {
+    private record Draft(List<OrderLine> lines, DeliveryAddress address, String customerName) {
     }
 }

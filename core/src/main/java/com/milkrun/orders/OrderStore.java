@@ -3,6 +3,7 @@ package com.milkrun.orders;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ public interface OrderStore {
     /**
      * Stores the placement atomically: claims the idempotency key for the customer, checks the customer's stats
      * against what the pricing assumed (and updates them), reserves every line ({@code reserved += q} only while
-     * {@code stock - reserved >= q}) and stores the order. Either all of it happens or none of it.
+     * {@code stock - reserved >= q}), stores the order with the first entry of its timeline and, when given, the
+     * start of its workflow run. Either all of it happens or none of it.
      */
     PlaceResult place(Placement placement);
 
@@ -26,12 +28,34 @@ public interface OrderStore {
 
     /**
      * Stores a status change if the stored version equals {@code order.version()}, applying {@code effect} to every
-     * line's stock in the same atomic write.
+     * line's stock and appending {@code event} to the timeline, in the same atomic write.
      *
      * @return the order as stored, version increased by one
      * @throws com.milkrun.shared.ConcurrentModification when the stored version differs
      */
-    Order update(Order order, StockEffect effect);
+    Order update(Order order, StockEffect effect, OrderEvent event);
+
+    /** {@link #update(Order, StockEffect, OrderEvent)} with a timeline entry naming the new status, by the system. */
+    default Order update(Order order, StockEffect effect) {
+        return update(order, effect, OrderEvent.of(order.orderId(), order.status().wireName(), order.status(), "system",
+                "MilkRun", "", order.updatedAt()));
+    }
+
+    /** Appends an entry that changes no status (a vendor accepting, a notification sent) to the timeline. */
+    void addEvent(OrderEvent event);
+
+    /** The order's timeline, oldest first; empty for an unknown order. */
+    List<OrderEvent> timeline(String orderId);
+
+    /**
+     * Stores a vendor's decision on its lines of an order, unless that vendor already decided.
+     *
+     * @return true when stored, false when a decision was already there (the stored one stays)
+     */
+    boolean decide(VendorDecision decision);
+
+    /** The decisions vendors made on an order, in the order they were made. */
+    List<VendorDecision> decisions(String orderId);
 
     /** A customer's orders, newest first. */
     Page<Order> listForUser(String userId, PageRequest page);

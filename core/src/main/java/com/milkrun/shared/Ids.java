@@ -1,5 +1,9 @@
 package com.milkrun.shared;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -13,5 +17,22 @@ public final class Ids {
 
     public static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
+    }
+
+    /**
+     * The same id for the same parts, every time: what a step that may run twice names the records it writes, so
+     * that the second run finds them instead of writing them again.
+     */
+    public static String derived(String prefix, String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return prefix + "-" + HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -20,7 +20,8 @@ class CapabilityTest {
             Capability.READ_ALL_ORDERS, Set.of(Role.MANAGER, Role.ADMIN),
             Capability.READ_CATALOG_BACKOFFICE, Set.of(Role.MANAGER, Role.ADMIN),
             Capability.ADMINISTER_USERS, Set.of(Role.ADMIN),
-            Capability.ADMINISTER_VENDORS, Set.of(Role.ADMIN));
+            Capability.ADMINISTER_VENDORS, Set.of(Role.ADMIN),
+            Capability.OPERATE_PLATFORM, Set.of(Role.ADMIN));
 
     static Stream<Arguments> pairs() {
         return Stream.of(Capability.values()).flatMap(c -> Stream.of(Role.values()).map(r -> Arguments.of(r, c)));

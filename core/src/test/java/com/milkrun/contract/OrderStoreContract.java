@@ -3,6 +3,7 @@ package com.milkrun.contract;
 import static com.milkrun.contract.ContractAssertions.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.milkrun.inventory.StockKey;
 import com.milkrun.inventory.StockLevel;
@@ -11,6 +12,7 @@ import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.DeliveryAddress;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderEvent;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderStatus;
@@ -20,14 +22,20 @@ import com.milkrun.orders.Placement;
 import com.milkrun.orders.Pricing;
 import com.milkrun.orders.Shortage;
 import com.milkrun.orders.StockEffect;
+import com.milkrun.orders.VendorDecision;
+import com.milkrun.orders.VendorDecision.Decision;
 import com.milkrun.orders.VendorOrderLine;
 import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.testing.Orders;
 import com.milkrun.testing.Placements;
 import com.milkrun.testing.Race;
+import com.milkrun.testing.Runs;
 import com.milkrun.testing.Times;
 import com.milkrun.testing.Users;
+import com.milkrun.workflow.RunEvent;
+import com.milkrun.workflow.WorkflowRun;
+import com.milkrun.workflow.WorkflowStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +52,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of every {@link OrderStore}: placing an order is one atomic unit with its idempotency key, the
  * customer's stats and the reservation of every line, and stock never oversells under any concurrency; status
- * changes apply their stock effect atomically under optimistic locking; three lists page newest first.
+ * changes apply their stock effect and append their timeline entry atomically under optimistic locking; a placement
+ * starts its workflow run in the same unit; each vendor decides once on an order; three lists page newest first.
  */
 public abstract class OrderStoreContract {
     private static final Comparator<Order> NEWEST_FIRST =
@@ -57,6 +66,9 @@ public abstract class OrderStoreContract {
 
     /** The inventory that {@link #store()} reserves, with no records. */
     protected abstract StockStore stock();
+
+    /** The workflow store in which {@link #store()} starts the runs of placements, with no runs. */
+    protected abstract WorkflowStore workflows();
 
     @Test
     void places_an_order_at_version_1_and_reads_back_every_field() {
@@ -380,7 +392,7 @@ public abstract class OrderStoreContract {
                 .containsExactly("prod-malai-paneer-200g", "prod-organic-milk-500ml");
         VendorOrderLine paneer = anand.get(1);
         assertThat(paneer).isEqualTo(new VendorOrderLine("order-014", OrderStatus.CANCELLED, Orders.TOMORROW.plusDays(1),
-                Orders.anandPaneer(1), "Vadodara", "390005", Times.minutesAfterMorningRun(14)));
+                Orders.anandPaneer(1), "Vadodara", "390005", Times.minutesAfterMorningRun(14), Optional.empty()));
         assertThat(store().listForVendor("vendor-nobody", Optional.empty(), Optional.empty(), PageRequest.firstPage())
                 .items()).isEmpty();
     }
@@ -547,6 +559,299 @@ public abstract class OrderStoreContract {
         assertThat(stored.version()).isEqualTo(2);
     }
 
+    @Test
+    void placing_writes_the_placed_entry_as_the_first_of_the_timeline() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+
+        placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+
+        assertThat(store().timeline("order-asha-first")).containsExactly(new OrderEvent(1, "order-asha-first", "Placed",
+                OrderStatus.PENDING, "customer", "Customer", "", Times.MORNING_RUN));
+    }
+
+    @Test
+    void keeps_the_first_entry_the_placement_carries_to_the_letter() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        OrderEvent placedByAsha = OrderEvent.of("order-asha-first", "Placed", OrderStatus.PENDING, "customer",
+                "Asha Patel", "Please ring twice — दूध", Times.MORNING_RUN);
+
+        placed(Placements.firstWithEvent(Orders.ashasFirstOrder(), "key-asha-1", placedByAsha));
+
+        assertThat(store().timeline("order-asha-first")).containsExactly(new OrderEvent(1, "order-asha-first", "Placed",
+                OrderStatus.PENDING, "customer", "Asha Patel", "Please ring twice — दूध", Times.MORNING_RUN));
+    }
+
+    @Test
+    void a_placement_that_is_not_placed_writes_no_timeline() {
+        stockUp(Orders.anandMilk(1), 1);
+        Order order = Orders.of("order-asha", "user-asha", List.of(Orders.anandMilk(2)), Times.MORNING_RUN);
+
+        assertThat(store().place(Placements.first(order, "key-asha"))).isInstanceOf(PlaceResult.OutOfStock.class);
+
+        assertThat(store().timeline("order-asha")).isEmpty();
+    }
+
+    @Test
+    void an_update_appends_its_entry_numbered_after_the_last() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        Instant at = Times.minutesAfterMorningRun(5);
+
+        Order confirmed = store().update(placed.moveTo(OrderStatus.CONFIRMED, at), StockEffect.NONE,
+                OrderEvent.of(placed.orderId(), "Confirmed", OrderStatus.CONFIRMED, "workflow", "UpdateOrderStatus",
+                        "every dairy accepted", at));
+
+        assertThat(confirmed.version()).isEqualTo(2);
+        assertThat(store().timeline(placed.orderId())).extracting(OrderEvent::seq, OrderEvent::what, OrderEvent::status)
+                .containsExactly(tuple(1L, "Placed", OrderStatus.PENDING), tuple(2L, "Confirmed", OrderStatus.CONFIRMED));
+        assertThat(store().timeline(placed.orderId()).get(1)).isEqualTo(new OrderEvent(2, placed.orderId(), "Confirmed",
+                OrderStatus.CONFIRMED, "workflow", "UpdateOrderStatus", "every dairy accepted", at));
+    }
+
+    @Test
+    void an_update_without_an_entry_appends_one_naming_the_new_status_by_the_system() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        Instant at = Times.minutesAfterMorningRun(30);
+
+        store().update(placed.moveTo(OrderStatus.CANCELLED, at), StockEffect.RELEASE);
+
+        assertThat(store().timeline(placed.orderId())).last().isEqualTo(new OrderEvent(2, placed.orderId(),
+                OrderStatus.CANCELLED.wireName(), OrderStatus.CANCELLED, "system", "MilkRun", "", at));
+    }
+
+    @Test
+    void a_stale_or_missing_update_writes_no_entry() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+        store().update(placed.moveTo(OrderStatus.CONFIRMED, Times.minutesAfterMorningRun(5)), StockEffect.NONE);
+        Instant late = Times.minutesAfterMorningRun(6);
+
+        assertThatThrownBy(() -> store().update(placed.moveTo(OrderStatus.CANCELLED, late), StockEffect.RELEASE,
+                OrderEvent.of(placed.orderId(), "Cancelled", OrderStatus.CANCELLED, "customer", "Asha", "", late)))
+                .isInstanceOf(ConcurrentModification.class);
+        Order never = withVersion(Orders.of("order-never", "user-asha", List.of(Orders.anandMilk(1)), late), 1)
+                .moveTo(OrderStatus.CANCELLED, late);
+        assertFailsWith("NotFound", () -> store().update(never, StockEffect.NONE,
+                OrderEvent.of("order-never", "Cancelled", OrderStatus.CANCELLED, "customer", "Asha", "", late)));
+
+        assertThat(store().timeline(placed.orderId())).extracting(OrderEvent::what)
+                .containsExactly("Placed", OrderStatus.CONFIRMED.wireName());
+        assertThat(store().timeline("order-never")).isEmpty();
+    }
+
+    @Test
+    void adds_entries_that_change_no_status_in_the_order_written() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order placed = placed(Placements.first(Orders.ashasFirstOrder(), "key-asha-1"));
+
+        store().addEvent(OrderEvent.of(placed.orderId(), "VendorsNotified", OrderStatus.PENDING, "workflow",
+                "NotifyVendors", "1 dairy", Times.minutesAfterMorningRun(1)));
+        store().addEvent(OrderEvent.of(placed.orderId(), "VendorAccepted", OrderStatus.PENDING, "vendor",
+                "Anand Dairy", "", Times.minutesAfterMorningRun(2)));
+
+        assertThat(store().timeline(placed.orderId())).containsExactly(
+                new OrderEvent(1, placed.orderId(), "Placed", OrderStatus.PENDING, "customer", "Customer", "",
+                        Times.MORNING_RUN),
+                new OrderEvent(2, placed.orderId(), "VendorsNotified", OrderStatus.PENDING, "workflow", "NotifyVendors",
+                        "1 dairy", Times.minutesAfterMorningRun(1)),
+                new OrderEvent(3, placed.orderId(), "VendorAccepted", OrderStatus.PENDING, "vendor", "Anand Dairy", "",
+                        Times.minutesAfterMorningRun(2)));
+        assertThat(store().get(placed.orderId())).contains(placed);
+    }
+
+    @Test
+    void numbers_each_orders_timeline_on_its_own_and_keeps_the_written_order_over_the_times() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order ashas = placed(Placements.first(Orders.of("order-asha", "user-asha", List.of(Orders.anandMilk(1)),
+                Times.MORNING_RUN), "key-asha"));
+        Order ravis = placed(Placements.first(Orders.of("order-ravi", "user-ravi", List.of(Orders.anandMilk(1)),
+                Times.MORNING_RUN), "key-ravi"));
+
+        store().addEvent(OrderEvent.of(ravis.orderId(), "VendorsNotified", OrderStatus.PENDING, "workflow",
+                "NotifyVendors", "", Times.minutesAfterMorningRun(3)));
+        store().addEvent(OrderEvent.of(ashas.orderId(), "VendorsNotified", OrderStatus.PENDING, "workflow",
+                "NotifyVendors", "", Times.minutesAfterMorningRun(2)));
+        store().addEvent(OrderEvent.of(ashas.orderId(), "CustomerNotified", OrderStatus.PENDING, "workflow",
+                "NotifyCustomer", "", Times.minutesAfterMorningRun(1)));
+
+        assertThat(store().timeline(ashas.orderId())).extracting(OrderEvent::seq, OrderEvent::what).containsExactly(
+                tuple(1L, "Placed"), tuple(2L, "VendorsNotified"), tuple(3L, "CustomerNotified"));
+        assertThat(store().timeline(ravis.orderId())).extracting(OrderEvent::seq, OrderEvent::what).containsExactly(
+                tuple(1L, "Placed"), tuple(2L, "VendorsNotified"));
+    }
+
+    @Test
+    void answers_an_empty_timeline_and_no_decisions_for_an_unknown_order_and_refuses_to_add_to_it() {
+        assertThat(store().timeline("order-nobody")).isEmpty();
+        assertThat(store().decisions("order-nobody")).isEmpty();
+
+        assertFailsWith("NotFound", () -> store().addEvent(OrderEvent.of("order-nobody", "VendorsNotified",
+                OrderStatus.PENDING, "workflow", "NotifyVendors", "", Times.MORNING_RUN)));
+        assertFailsWith("NotFound", () -> store().decide(accepted("order-nobody", "vendor-anand", 1)));
+        assertThat(store().timeline("order-nobody")).isEmpty();
+        assertThat(store().decisions("order-nobody")).isEmpty();
+    }
+
+    @Test
+    void eight_racing_entries_on_one_order_get_the_numbers_2_to_9_once_each() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order placed = placed(Placements.first(Orders.of("order-asha", "user-asha", List.of(Orders.anandMilk(1)),
+                Times.MORNING_RUN), "key-asha"));
+
+        List<Race.Outcome<Boolean>> outcomes = Race.run(8, racer -> {
+            store().addEvent(OrderEvent.of(placed.orderId(), "Note" + racer, OrderStatus.PENDING, "workflow",
+                    "Step" + racer, "", Times.minutesAfterMorningRun(1)));
+            return true;
+        });
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        List<OrderEvent> timeline = store().timeline(placed.orderId());
+        assertThat(timeline).extracting(OrderEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(timeline.subList(1, 9)).extracting(OrderEvent::what).containsExactlyInAnyOrder("Note0", "Note1",
+                "Note2", "Note3", "Note4", "Note5", "Note6", "Note7");
+    }
+
+    @Test
+    void keeps_the_first_decision_of_a_vendor_and_answers_false_to_a_second() {
+        Order order = placeTwoDairyOrder();
+        VendorDecision accepted = accepted(order.orderId(), "vendor-anand", 10);
+        VendorDecision rejected = new VendorDecision(order.orderId(), "vendor-anand", Decision.REJECTED,
+                "paneer ran out", "Ravi Shah", Times.minutesAfterMorningRun(11));
+
+        assertThat(store().decide(accepted)).isTrue();
+        assertThat(store().decide(rejected)).isFalse();
+
+        assertThat(store().decisions(order.orderId())).containsExactly(accepted);
+    }
+
+    @Test
+    void keeps_every_field_of_a_decision() {
+        Order order = placeTwoDairyOrder();
+        VendorDecision rejected = new VendorDecision(order.orderId(), "vendor-gokul", Decision.REJECTED,
+                "no milk van on Thursdays — माफ़ करें", "Meera Desai", Times.minutesAfterMorningRun(12));
+
+        assertThat(store().decide(rejected)).isTrue();
+
+        assertThat(store().decisions(order.orderId())).containsExactly(rejected);
+    }
+
+    @Test
+    void lists_the_decisions_in_the_order_they_were_made() {
+        Order order = placeTwoDairyOrder();
+        VendorDecision gokul = accepted(order.orderId(), "vendor-gokul", 10);
+        VendorDecision anand = new VendorDecision(order.orderId(), "vendor-anand", Decision.REJECTED, "closed today",
+                "Ravi Shah", Times.minutesAfterMorningRun(20));
+        store().decide(gokul);
+        store().decide(anand);
+        store().decide(accepted(order.orderId(), "vendor-gokul", 30));
+
+        assertThat(store().decisions(order.orderId())).containsExactly(gokul, anand);
+    }
+
+    @Test
+    void of_eight_racing_decisions_of_one_vendor_exactly_one_is_kept() {
+        Order order = placeTwoDairyOrder();
+
+        List<Race.Outcome<Boolean>> outcomes = Race.run(8, racer -> store().decide(new VendorDecision(order.orderId(),
+                "vendor-anand", racer % 2 == 0 ? Decision.ACCEPTED : Decision.REJECTED, "racer " + racer,
+                "Worker " + racer, Times.minutesAfterMorningRun(10))));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).filteredOn(o -> o.value()).hasSize(1);
+        int winner = outcomes.indexOf(outcomes.stream().filter(Race.Outcome::value).findFirst().orElseThrow());
+        assertThat(store().decisions(order.orderId())).singleElement()
+                .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("Worker " + winner));
+    }
+
+    @Test
+    void shows_each_vendor_its_own_decision_on_its_lines() {
+        Order order = placeTwoDairyOrder();
+        store().decide(accepted(order.orderId(), "vendor-anand", 10));
+
+        assertThat(vendorLines("vendor-anand")).extracting(VendorOrderLine::decision)
+                .containsExactly(Optional.of(Decision.ACCEPTED));
+        assertThat(vendorLines("vendor-gokul")).extracting(VendorOrderLine::decision)
+                .containsExactly(Optional.empty());
+
+        store().decide(new VendorDecision(order.orderId(), "vendor-gokul", Decision.REJECTED, "out of milk",
+                "Meera Desai", Times.minutesAfterMorningRun(11)));
+
+        assertThat(vendorLines("vendor-gokul")).singleElement().isEqualTo(new VendorOrderLine(order.orderId(),
+                OrderStatus.PENDING, order.deliveryDate(), Orders.gokulMilk(3), order.deliveryAddress().city(),
+                order.deliveryAddress().zipCode(), order.createdAt(), Optional.of(Decision.REJECTED)));
+        assertThat(vendorLines("vendor-anand")).extracting(VendorOrderLine::decision)
+                .containsExactly(Optional.of(Decision.ACCEPTED));
+    }
+
+    @Test
+    void starts_the_workflow_run_with_the_order() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order order = Orders.ashasFirstOrder();
+        Placement placement = Placements.firstWithRun(order, "key-asha-1");
+        WorkflowRun run = placement.run().orElseThrow().run();
+
+        placed(placement);
+
+        assertThat(workflows().get(Placements.runId(order))).contains(run);
+        assertThat(workflows().findBySubject(order.orderId())).contains(run);
+        assertThat(workflows().events(run.runId())).extracting(RunEvent::seq, RunEvent::type)
+                .containsExactly(tuple(1L, "RunStarted"), tuple(2L, "StateEntered"));
+        assertThat(store().timeline(order.orderId())).extracting(OrderEvent::what).containsExactly("Placed");
+    }
+
+    @Test
+    void a_placement_that_is_refused_starts_no_run() {
+        stockUp(Orders.anandMilk(1), 3);
+        placed(Placements.first(Orders.of("order-ravi", "user-ravi", List.of(Orders.anandMilk(1)), Times.MORNING_RUN),
+                "key-ravi"));
+        Order tooMuch = Orders.of("order-asha-much", "user-asha", List.of(Orders.anandMilk(5)), Times.MORNING_RUN);
+        Order retry = Orders.of("order-ravi-retry", "user-ravi", List.of(Orders.anandMilk(1)), Times.MORNING_RUN);
+        Order secondFirst = Orders.of("order-ravi-second", "user-ravi", List.of(Orders.anandMilk(1)), Times.MORNING_RUN);
+        Order clash = Orders.of("order-ravi", "user-kiran", List.of(Orders.anandMilk(1)), Times.MORNING_RUN);
+
+        assertThat(store().place(Placements.firstWithRun(tooMuch, "key-asha"))).isInstanceOf(PlaceResult.OutOfStock.class);
+        assertThat(store().place(Placements.firstWithRun(retry, "key-ravi"))).isInstanceOf(PlaceResult.KeyUsed.class);
+        assertThat(store().place(Placements.firstWithRun(secondFirst, "key-ravi-2")))
+                .isInstanceOf(PlaceResult.StatsChanged.class);
+        assertFailsWith("Conflict", () -> store().place(Placements.firstWithRun(clash, "key-kiran")));
+
+        for (Order refused : List.of(tooMuch, retry, secondFirst, clash)) {
+            assertThat(workflows().get(Placements.runId(refused))).as("run of %s", refused.orderId()).isEmpty();
+        }
+        assertThat(workflows().findBySubject("order-asha-much")).isEmpty();
+        assertThat(workflows().findBySubject("order-ravi")).isEmpty();
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void a_placement_whose_run_cannot_start_places_nothing() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order order = Orders.ashasFirstOrder();
+        WorkflowRun taken = Runs.forOrder(Placements.runId(order), "order-elsewhere", Times.MORNING_RUN);
+        workflows().create(taken, List.of());
+
+        assertThatThrownBy(() -> store().place(Placements.firstWithRun(order, "key-asha-1")))
+                .isInstanceOf(ConcurrentModification.class);
+
+        assertThat(store().get(order.orderId())).isEmpty();
+        assertThat(store().timeline(order.orderId())).isEmpty();
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha-1")).isEmpty();
+        assertThat(store().stats("user-asha")).isEqualTo(CustomerStats.none("user-asha"));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isZero();
+        assertThat(level(Orders.anandPaneer(1)).reserved()).isZero();
+        assertThat(workflows().get(taken.runId())).contains(taken);
+        assertThat(store().place(Placements.first(order, "key-asha-1"))).isInstanceOf(PlaceResult.Placed.class);
+    }
+
     /**
      * Sixteen orders of Asha (odd n) and Kiran (even n) over three products from two dairies, some at the same
      * moment, for three delivery dates and two pincodes; some then confirmed or cancelled. Returns them as stored.
@@ -590,7 +895,8 @@ public abstract class OrderStoreContract {
                 .filter(o -> status.map(s -> s == o.status()).orElse(true))
                 .flatMap(o -> o.lines().stream().filter(l -> l.vendorId().equals(vendorId))
                         .map(l -> new VendorOrderLine(o.orderId(), o.status(), o.deliveryDate(), l,
-                                o.deliveryAddress().city(), o.deliveryAddress().zipCode(), o.createdAt())))
+                                o.deliveryAddress().city(), o.deliveryAddress().zipCode(), o.createdAt(),
+                                Optional.empty())))
                 .sorted(VENDOR_ORDER).toList();
         assertThat(expected).as("lines of %s %s %s", vendorId, date, status).isNotEmpty();
         assertThat(Paging.walk(page -> store().listForVendor(vendorId, date, status, page), 1))
@@ -609,6 +915,22 @@ public abstract class OrderStoreContract {
         Order out = store().update(processing.moveTo(OrderStatus.OUT_FOR_DELIVERY, Times.MORNING_RUN), StockEffect.NONE);
         store().update(out.moveTo(OrderStatus.DELIVERED, Times.MORNING_RUN), StockEffect.COMMIT);
         assertThat(store().stats("user-asha")).isEqualTo(new CustomerStats("user-asha", 1, 28));
+    }
+
+    /** Asha's order from Anand (2 × paneer) and Gokul (3 × milk), placed as a first order. */
+    private Order placeTwoDairyOrder() {
+        stockUp(Orders.anandPaneer(1), 10);
+        stockUp(Orders.gokulMilk(1), 10);
+        return placed(Placements.first(Orders.ashasTwoDairyOrder(), "key-asha-2"));
+    }
+
+    private List<VendorOrderLine> vendorLines(String vendorId) {
+        return store().listForVendor(vendorId, Optional.empty(), Optional.empty(), PageRequest.first(100)).items();
+    }
+
+    private static VendorDecision accepted(String orderId, String vendorId, long minute) {
+        return new VendorDecision(orderId, vendorId, VendorDecision.Decision.ACCEPTED, "", "Dairy staff",
+                Times.minutesAfterMorningRun(minute));
     }
 
     private Order placed(Placement placement) {
