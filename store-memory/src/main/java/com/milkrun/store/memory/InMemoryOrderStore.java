@@ -4,6 +4,7 @@ import com.milkrun.inventory.StockKey;
 import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderEvent;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderStatus;
@@ -13,15 +14,18 @@ import com.milkrun.orders.Placement;
 import com.milkrun.orders.Pricing;
 import com.milkrun.orders.Shortage;
 import com.milkrun.orders.StockEffect;
+import com.milkrun.orders.VendorDecision;
 import com.milkrun.orders.VendorOrderLine;
 import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
+import com.milkrun.workflow.WorkflowStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Orders, idempotency keys and customer stats in maps; every method holds the store's lock. Placing and updating
- * change the stock of {@link InMemoryStockStore} while holding it, through the stock store's own lock (always taken
- * second), so each is one atomic unit with the stock.
+ * Orders, their timelines and vendor decisions, idempotency keys and customer stats in maps; every method holds the
+ * store's lock. Placing and updating change the stock of {@link InMemoryStockStore} while holding it, through the
+ * stock store's own lock (always taken second), so each is one atomic unit with the stock; placing starts the order's
+ * workflow run in the {@link WorkflowStore} the same way, once nothing else can fail.
  */
 public final class InMemoryOrderStore implements OrderStore {
     private static final Keyset<Order> ALL = Keyset.newestFirst("orders", Order::createdAt, Order::orderId);
@@ -43,14 +48,26 @@ public final class InMemoryOrderStore implements OrderStore {
     private record KeyId(String userId, String key) {
     }
 
+    private record DecisionId(String orderId, String vendorId) {
+    }
+
     private final InMemoryStockStore stock;
+    private final WorkflowStore workflows;
     private final Map<String, Order> byId = new HashMap<>();
+    private final Map<String, List<OrderEvent>> timelines = new HashMap<>();
+    private final Map<DecisionId, VendorDecision> decisions = new LinkedHashMap<>();
     private final Map<KeyId, IdempotencyRecord> keys = new HashMap<>();
     private final Map<String, CustomerStats> stats = new HashMap<>();
 
-    /** An empty store that reserves the stock of {@code stock}. */
+    /** An empty store that reserves the stock of {@code stock} and starts workflow runs in a store of its own. */
     public InMemoryOrderStore(InMemoryStockStore stock) {
+        this(stock, new InMemoryWorkflowStore());
+    }
+
+    /** An empty store that reserves the stock of {@code stock} and starts workflow runs in {@code workflows}. */
+    public InMemoryOrderStore(InMemoryStockStore stock, WorkflowStore workflows) {
         this.stock = stock;
+        this.workflows = workflows;
     }
 
     @Override
@@ -61,6 +78,7 @@ public final class InMemoryOrderStore implements OrderStore {
         if (placement.pointsToSpend() < 0) {
             throw new IllegalArgumentException("pointsToSpend must not be negative, got " + placement.pointsToSpend());
         }
+        requireSameOrder(order.orderId(), placement.placed());
         IdempotencyRecord used = keys.get(new KeyId(order.userId(), placement.idempotencyKey()));
         if (used != null) {
             return new PlaceResult.KeyUsed(used);
@@ -77,7 +95,19 @@ public final class InMemoryOrderStore implements OrderStore {
         if (!available.isEmpty()) {
             return new PlaceResult.OutOfStock(shortages(order, available));
         }
+        placement.run().ifPresent(started -> {
+            try {
+                workflows.create(started.run(), started.events());
+            } catch (RuntimeException e) {
+                // The run's id was taken: give the reservation back, so that nothing of the placement stays.
+                stock.releaseAll(quantities);
+                throw e;
+            }
+        });
         byId.put(stored.orderId(), stored);
+        List<OrderEvent> timeline = new ArrayList<>();
+        timeline.add(numbered(placement.placed(), order.orderId(), 1));
+        timelines.put(order.orderId(), timeline);
         keys.put(new KeyId(order.userId(), placement.idempotencyKey()), new IdempotencyRecord(order.userId(),
                 placement.idempotencyKey(), placement.requestHash(), order.orderId(), order.createdAt()));
         stats.put(order.userId(), new CustomerStats(order.userId(), current.orderCount() + 1,
@@ -101,7 +131,8 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
-    public synchronized Order update(Order order, StockEffect effect) {
+    public synchronized Order update(Order order, StockEffect effect, OrderEvent event) {
+        requireSameOrder(order.orderId(), event);
         Order current = byId.get(order.orderId());
         if (current == null) {
             throw DomainException.notFound("Order not found");
@@ -122,7 +153,34 @@ public final class InMemoryOrderStore implements OrderStore {
             }
         }
         byId.put(stored.orderId(), stored);
+        append(event);
         return stored;
+    }
+
+    @Override
+    public synchronized void addEvent(OrderEvent event) {
+        if (!byId.containsKey(event.orderId())) {
+            throw DomainException.notFound("Order not found");
+        }
+        append(event);
+    }
+
+    @Override
+    public synchronized List<OrderEvent> timeline(String orderId) {
+        return List.copyOf(timelines.getOrDefault(orderId, List.of()));
+    }
+
+    @Override
+    public synchronized boolean decide(VendorDecision decision) {
+        if (!byId.containsKey(decision.orderId())) {
+            throw DomainException.notFound("Order not found");
+        }
+        return decisions.putIfAbsent(new DecisionId(decision.orderId(), decision.vendorId()), decision) == null;
+    }
+
+    @Override
+    public synchronized List<VendorDecision> decisions(String orderId) {
+        return decisions.values().stream().filter(d -> d.orderId().equals(orderId)).toList();
     }
 
     @Override
@@ -154,7 +212,9 @@ public final class InMemoryOrderStore implements OrderStore {
                 .filter(o -> status.map(s -> s == o.status()).orElse(true))
                 .flatMap(o -> o.lines().stream().filter(l -> l.vendorId().equals(vendorId))
                         .map(l -> new VendorOrderLine(o.orderId(), o.status(), o.deliveryDate(), l,
-                                o.deliveryAddress().city(), o.deliveryAddress().zipCode(), o.createdAt())))
+                                o.deliveryAddress().city(), o.deliveryAddress().zipCode(), o.createdAt(),
+                                Optional.ofNullable(decisions.get(new DecisionId(o.orderId(), vendorId)))
+                                        .map(VendorDecision::decision))))
                 .toList();
         String filter = "vendor=" + vendorId
                 + "\ndeliveryDate=" + deliveryDate.map(LocalDate::toString).orElse("")
@@ -175,6 +235,22 @@ public final class InMemoryOrderStore implements OrderStore {
             }
         }
         return quantities;
+    }
+
+    /** Appends {@code event} to its order's timeline with the next number. */
+    private void append(OrderEvent event) {
+        List<OrderEvent> timeline = timelines.computeIfAbsent(event.orderId(), id -> new ArrayList<>());
+        timeline.add(numbered(event, event.orderId(), timeline.size() + 1));
+    }
+
+    private static OrderEvent numbered(OrderEvent e, String orderId, long seq) {
+        return new OrderEvent(seq, orderId, e.what(), e.status(), e.byKind(), e.by(), e.note(), e.at());
+    }
+
+    private static void requireSameOrder(String orderId, OrderEvent event) {
+        if (!event.orderId().equals(orderId)) {
+            throw new IllegalArgumentException("event of order " + event.orderId() + " given for order " + orderId);
+        }
     }
 
     private static List<Shortage> shortages(Order order, Map<StockKey, Integer> available) {

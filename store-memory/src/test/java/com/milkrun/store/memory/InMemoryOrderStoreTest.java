@@ -3,16 +3,19 @@ package com.milkrun.store.memory;
 import com.milkrun.contract.OrderStoreContract;
 import com.milkrun.inventory.StockStore;
 import com.milkrun.orders.OrderStore;
+import com.milkrun.workflow.WorkflowStore;
 import org.junit.jupiter.api.BeforeEach;
 
 class InMemoryOrderStoreTest extends OrderStoreContract {
     private InMemoryStockStore stock;
+    private InMemoryWorkflowStore workflows;
     private InMemoryOrderStore store;
 
     @BeforeEach
     void freshStores() {
         stock = new InMemoryStockStore();
-        store = new InMemoryOrderStore(stock);
+        workflows = new InMemoryWorkflowStore();
+        store = new InMemoryOrderStore(stock, workflows);
     }
 
     @Override
@@ -23,5 +26,10 @@ class InMemoryOrderStoreTest extends OrderStoreContract {
     @Override
     protected StockStore stock() {
         return stock;
+    }
+
+    @Override
+    protected WorkflowStore workflows() {
+        return workflows;
     }
 }

@@ -32,4 +32,15 @@ class InMemoryStoresTest {
 
         assertThat(stores.stock().get(Orders.anandMilk(1).stockKey()).orElseThrow().reserved()).isEqualTo(2);
     }
+
+    @Test
+    void the_order_store_starts_runs_in_the_workflow_store_of_the_same_stores() {
+        InMemoryStores stores = InMemoryStores.create();
+        Order order = Orders.ashasFirstOrder();
+        order.lines().forEach(line -> stores.stock().setStock(line.stockKey(), 5));
+
+        stores.orders().place(Placements.firstWithRun(order, "key-asha-1"));
+
+        assertThat(stores.workflows().get(Placements.runId(order))).isPresent();
+    }
 }

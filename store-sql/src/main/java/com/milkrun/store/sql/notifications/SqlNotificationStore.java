@@ -1,5 +1,7 @@
 package com.milkrun.store.sql.notifications;
 
+import com.milkrun.notifications.DeliveryStatus;
+import com.milkrun.notifications.EmailDelivery;
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.shared.DomainException;
@@ -9,15 +11,28 @@ import com.milkrun.store.sql.Jdbc;
 import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Notifications in {@code notifications}, listed newest first through the (user or email, time, id) indexes. */
+/**
+ * Notifications in {@code notifications}, listed newest first through the (user or email, time, id) indexes; their
+ * email copies in {@code email_deliveries}, whose every change is one conditional UPDATE, so that of racing senders
+ * exactly one changes a delivery.
+ */
 public final class SqlNotificationStore implements NotificationStore {
     private static final SqlKeyset<Notification> INBOX = SqlKeyset.newestFirst("inbox", "created_at",
             "notification_id", Notification::createdAt, Notification::notificationId);
     private static final SqlKeyset<Notification> MAILBOX = SqlKeyset.newestFirst("mailbox", "created_at",
             "notification_id", Notification::createdAt, Notification::notificationId);
+    private static final SqlKeyset<EmailDelivery> OUTBOX = SqlKeyset.newestFirst("outbox", "created_at",
+            "notification_id", EmailDelivery::createdAt, EmailDelivery::notificationId);
+    private static final String PENDING = DeliveryStatus.PENDING.wireName();
+    private static final String INSERT = "INSERT INTO notifications (" + NotificationRows.COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_DELIVERY = "SELECT " + NotificationRows.DELIVERY_COLUMNS
+            + " FROM email_deliveries WHERE notification_id = ?";
 
     private final Jdbc jdbc;
 
@@ -28,11 +43,25 @@ public final class SqlNotificationStore implements NotificationStore {
     @Override
     public void save(Notification n) {
         try {
-            jdbc.update("INSERT INTO notifications (" + NotificationRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    n.notificationId(), n.userId(), n.email().toLowerCase(Locale.ROOT), n.kind().name(), n.subject(),
-                    n.body(), n.createdAt());
+            jdbc.update(INSERT, values(n));
         } catch (UniqueViolation e) {
             throw DomainException.conflict("Conflict", "A notification with this id already exists");
+        }
+    }
+
+    @Override
+    public boolean saveNew(Notification n, Optional<EmailDelivery> delivery) {
+        delivery.ifPresent(d -> requireSameId(n, d));
+        try {
+            jdbc.inTransaction(tx -> {
+                tx.update(INSERT, values(n));
+                delivery.ifPresent(d -> tx.update("INSERT INTO email_deliveries (" + NotificationRows.DELIVERY_COLUMNS
+                        + ") VALUES (" + Where.placeholders(11) + ")", NotificationRows.deliveryValues(d)));
+                return null;
+            });
+            return true;
+        } catch (UniqueViolation e) {
+            return false;
         }
     }
 
@@ -49,10 +78,82 @@ public final class SqlNotificationStore implements NotificationStore {
         return list(MAILBOX, where, "email=" + address.orElse(""), page);
     }
 
+    @Override
+    public List<String> dueDeliveries(Instant now, int limit) {
+        return jdbc.query("SELECT notification_id FROM email_deliveries WHERE status = ? AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, notification_id FETCH FIRST ? ROWS ONLY", row -> row.getString(1),
+                PENDING, now, limit);
+    }
+
+    @Override
+    public Optional<EmailDelivery> delivery(String notificationId) {
+        return jdbc.queryOne(SELECT_DELIVERY, NotificationRows::delivery, notificationId);
+    }
+
+    @Override
+    public Optional<EmailDelivery> claimDelivery(String notificationId, int attemptsSoFar, Instant now,
+                                                 Instant leaseUntil) {
+        return changeAndRead(notificationId, "UPDATE email_deliveries SET attempts = attempts + 1,"
+                        + " next_attempt_at = ?, updated_at = ? WHERE notification_id = ? AND status = ?"
+                        + " AND attempts = ? AND next_attempt_at <= ?",
+                leaseUntil, now, notificationId, PENDING, attemptsSoFar, now);
+    }
+
+    @Override
+    public void finishDelivery(String notificationId, int attempt, DeliveryStatus status, Instant nextAttemptAt,
+                               String lastError, Instant now) {
+        String error = NotificationRows.lastError(lastError);
+        String latest = " WHERE notification_id = ? AND status = ? AND attempts = ?";
+        if (nextAttemptAt == null) {
+            jdbc.update("UPDATE email_deliveries SET status = ?, last_error = ?, updated_at = ?" + latest,
+                    status.wireName(), error, now, notificationId, PENDING, attempt);
+        } else {
+            jdbc.update("UPDATE email_deliveries SET status = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
+                    + latest, status.wireName(), nextAttemptAt, error, now, notificationId, PENDING, attempt);
+        }
+    }
+
+    @Override
+    public Page<EmailDelivery> deliveries(Optional<DeliveryStatus> status, PageRequest page) {
+        Where where = new Where();
+        status.ifPresent(s -> where.and("status = ?", s.wireName()));
+        String filter = "status=" + status.map(DeliveryStatus::wireName).orElse("");
+        OUTBOX.continueAfter(where, filter, page);
+        String sql = "SELECT " + NotificationRows.DELIVERY_COLUMNS + " FROM email_deliveries" + where.sql()
+                + OUTBOX.orderAndLimit();
+        return OUTBOX.page(jdbc.query(sql, NotificationRows::delivery, where.params(OUTBOX.fetchSize(page))), filter,
+                page);
+    }
+
+    @Override
+    public Optional<EmailDelivery> requeue(String notificationId, Instant now) {
+        return changeAndRead(notificationId, "UPDATE email_deliveries SET status = ?, attempts = 0,"
+                        + " next_attempt_at = ?, updated_at = ? WHERE notification_id = ? AND status = ?",
+                PENDING, now, now, notificationId, DeliveryStatus.DEAD.wireName());
+    }
+
+    /** Runs a conditional update of one delivery and reads it back in the same transaction when it changed. */
+    private Optional<EmailDelivery> changeAndRead(String notificationId, String update, Object... params) {
+        return jdbc.inTransaction(tx -> tx.update(update, params) == 0 ? Optional.empty()
+                : tx.queryOne(SELECT_DELIVERY, NotificationRows::delivery, notificationId));
+    }
+
     private Page<Notification> list(SqlKeyset<Notification> keyset, Where where, String filter, PageRequest page) {
         keyset.continueAfter(where, filter, page);
         String sql = "SELECT " + NotificationRows.COLUMNS + " FROM notifications" + where.sql() + keyset.orderAndLimit();
         return keyset.page(jdbc.query(sql, NotificationRows::notification, where.params(keyset.fetchSize(page))),
                 filter, page);
+    }
+
+    private static Object[] values(Notification n) {
+        return new Object[] {n.notificationId(), n.userId(), n.email().toLowerCase(Locale.ROOT), n.kind().name(),
+                n.subject(), n.body(), n.createdAt()};
+    }
+
+    private static void requireSameId(Notification n, EmailDelivery d) {
+        if (!d.notificationId().equals(n.notificationId())) {
+            throw new IllegalArgumentException("delivery " + d.notificationId() + " given for notification "
+                    + n.notificationId());
+        }
     }
 }

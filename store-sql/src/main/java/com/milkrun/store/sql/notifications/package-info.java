@@ -1,2 +1,2 @@
-/** SQL adapter of the notification inbox. */
+/** SQL adapter of the notification inbox and its email outbox. */
 package com.milkrun.store.sql.notifications;

@@ -4,10 +4,12 @@ import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.DeliveryAddress;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderEvent;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.PaymentMethod;
 import com.milkrun.orders.Pricing;
+import com.milkrun.orders.VendorDecision;
 import com.milkrun.orders.VendorOrderLine;
 import com.milkrun.store.sql.SqlTime;
 import java.math.BigDecimal;
@@ -19,10 +21,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The columns of {@code orders}, {@code order_lines}, {@code idempotency_keys} and {@code customer_stats}, and how
- * their rows become orders, vendor lines, key records and stats.
+ * The columns of {@code orders}, {@code order_lines}, {@code order_events}, {@code vendor_decisions},
+ * {@code idempotency_keys} and {@code customer_stats}, and how their rows become orders, vendor lines, timeline
+ * entries, decisions, key records and stats.
  */
 final class OrderRows {
     static final String ORDER_ID = "order_id";
@@ -67,6 +71,16 @@ final class OrderRows {
     static final String ORDER_COUNT = "order_count";
     static final String LOYALTY_POINTS = "loyalty_points";
 
+    static final String SEQ = "seq";
+    static final String WHAT = "what";
+    static final String BY_KIND = "by_kind";
+    static final String BY_NAME = "by_name";
+    static final String NOTE = "note";
+    static final String AT = "at";
+    static final String DECISION = "decision";
+    static final String REASON = "reason";
+    static final String DECIDED_BY = "decided_by";
+
     static final String ORDER_COLUMNS = "order_id, user_id, status, delivery_date, payment_method, address_id,"
             + " address_label, address_line1, address_line2, city, state, zip_code, subtotal, cgst, sgst, tax,"
             + " base_delivery_charge, multi_vendor_surcharge, delivery_charge, first_order_discount, points_redeemed,"
@@ -74,6 +88,8 @@ final class OrderRows {
     static final String LINE_COLUMNS = "order_id, line_no, product_id, vendor_id, vendor_name, product_name, unit,"
             + " quantity, unit_price, total_price, created_at, delivery_date";
     static final String KEY_COLUMNS = "user_id, idempotency_key, request_hash, order_id, created_at";
+    static final String EVENT_COLUMNS = "order_id, seq, what, status, by_kind, by_name, note, at";
+    static final String DECISION_COLUMNS = "order_id, vendor_id, seq, decision, reason, decided_by, at";
 
     /** The select list of {@code orders o JOIN order_lines l}: every order column, then the line's own columns. */
     static final String JOINED_COLUMNS = "o.order_id, o.user_id, o.status, o.delivery_date, o.payment_method,"
@@ -83,10 +99,13 @@ final class OrderRows {
             + " o.created_at, o.updated_at, o.version, l.product_id, l.vendor_id, l.vendor_name, l.product_name,"
             + " l.unit, l.quantity, l.unit_price, l.total_price";
 
-    /** The select list of {@code order_lines l JOIN orders o} for a vendor's lines. */
+    /**
+     * The select list of {@code order_lines l JOIN orders o LEFT JOIN vendor_decisions d} for a vendor's lines, with
+     * the vendor's decision on the order (NULL when none).
+     */
     static final String VENDOR_LINE_COLUMNS = "l.order_id, l.product_id, l.vendor_id, l.vendor_name, l.product_name,"
             + " l.unit, l.quantity, l.unit_price, l.total_price, l.created_at, l.delivery_date, o.status, o.city,"
-            + " o.zip_code";
+            + " o.zip_code, d.decision";
 
     /** An order row without its lines (an {@link Order} has at least one). */
     record Header(String orderId, String userId, Pricing pricing, OrderStatus status, LocalDate deliveryDate,
@@ -138,7 +157,28 @@ final class OrderRows {
     static VendorOrderLine vendorLine(ResultSet row) throws SQLException {
         return new VendorOrderLine(row.getString(ORDER_ID), status(row.getString(STATUS)),
                 row.getObject(DELIVERY_DATE, LocalDate.class), line(row), row.getString(CITY), row.getString(ZIP_CODE),
-                SqlTime.read(row, CREATED_AT));
+                SqlTime.read(row, CREATED_AT), Optional.ofNullable(row.getString(DECISION)).map(OrderRows::decision));
+    }
+
+    static OrderEvent event(ResultSet row) throws SQLException {
+        return new OrderEvent(row.getLong(SEQ), row.getString(ORDER_ID), row.getString(WHAT),
+                status(row.getString(STATUS)), row.getString(BY_KIND), row.getString(BY_NAME), row.getString(NOTE),
+                SqlTime.read(row, AT));
+    }
+
+    static VendorDecision vendorDecision(ResultSet row) throws SQLException {
+        return new VendorDecision(row.getString(ORDER_ID), row.getString(VENDOR_ID), decision(row.getString(DECISION)),
+                row.getString(REASON), row.getString(DECIDED_BY), SqlTime.read(row, AT));
+    }
+
+    /** The values of a timeline row numbered {@code seq}, in the order of {@link #EVENT_COLUMNS}. */
+    static Object[] eventValues(OrderEvent e, long seq) {
+        return new Object[] {e.orderId(), seq, e.what(), e.status().wireName(), e.byKind(), e.by(), e.note(), e.at()};
+    }
+
+    /** The values of a decision row numbered {@code seq}, in the order of {@link #DECISION_COLUMNS}. */
+    static Object[] decisionValues(VendorDecision d, long seq) {
+        return new Object[] {d.orderId(), d.vendorId(), seq, d.decision().wireName(), d.reason(), d.decidedBy(), d.at()};
     }
 
     static IdempotencyRecord key(ResultSet row) throws SQLException {
@@ -196,6 +236,11 @@ final class OrderRows {
     private static OrderStatus status(String wireName) {
         return OrderStatus.fromWireName(wireName)
                 .orElseThrow(() -> new IllegalStateException("unknown status in table orders: " + wireName));
+    }
+
+    private static VendorDecision.Decision decision(String wireName) {
+        return VendorDecision.Decision.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalStateException("unknown decision in table vendor_decisions: " + wireName));
     }
 
     private static PaymentMethod paymentMethod(String wireName) {

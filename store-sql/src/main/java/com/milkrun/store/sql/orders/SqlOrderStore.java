@@ -4,6 +4,7 @@ import com.milkrun.inventory.StockKey;
 import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderEvent;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderStatus;
@@ -12,6 +13,7 @@ import com.milkrun.orders.PlaceResult;
 import com.milkrun.orders.Placement;
 import com.milkrun.orders.Shortage;
 import com.milkrun.orders.StockEffect;
+import com.milkrun.orders.VendorDecision;
 import com.milkrun.orders.VendorOrderLine;
 import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.DomainException;
@@ -22,6 +24,7 @@ import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
+import com.milkrun.store.sql.workflow.SqlWorkflowStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,18 +39,21 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Orders in {@code orders} and {@code order_lines}, with {@code idempotency_keys}, {@code customer_stats} and the
+ * Orders in {@code orders} and {@code order_lines}, their timelines in {@code order_events} and their vendors'
+ * decisions in {@code vendor_decisions}, with {@code idempotency_keys}, {@code customer_stats} and the
  * {@code inventory} rows they reserve.
  *
  * <p>{@link #place} is one READ COMMITTED transaction of conditional writes, in a fixed lock order: (1) insert the
  * idempotency key, whose primary key makes a concurrent second insert of the same key wait for the first
  * transaction and fail once it commits; (2) the customer's stats, updated only if they are what the pricing
- * assumed; (3) the order and its lines; (4) {@code reserved += q} of each line, only while
- * {@code stock - reserved >= q}, in (vendor, product) order so that two placements never wait for each other in a
- * cycle, and last so that the contended inventory rows are locked for the shortest time. Any other answer
- * than placed rolls everything back. {@link #update} locks the order row, then the stats, then the inventory rows in
- * the same order. A transaction the database aborts for a deadlock, a serialization failure or a lock timeout runs
- * again, a few times.
+ * assumed; (3) the order, its lines, its first timeline entry and its workflow run (new rows nobody else waits
+ * for); (4) {@code reserved += q} of each line, only while {@code stock - reserved >= q}, in (vendor, product) order
+ * so that two placements never wait for each other in a cycle, and last so that the contended inventory rows are
+ * locked for the shortest time. Any other answer than placed rolls everything back. {@link #update} locks the order
+ * row, then the stats, then the inventory rows in the same order, and appends its entry while holding the order row;
+ * {@link #addEvent} and {@link #decide} lock the order row first too, so that an order's entries and decisions are
+ * numbered one after the other. A transaction the database aborts for a deadlock, a serialization failure or a lock
+ * timeout runs again, a few times.
  */
 public final class SqlOrderStore implements OrderStore {
     private static final int ATTEMPTS = 5;
@@ -67,6 +73,8 @@ public final class SqlOrderStore implements OrderStore {
             "l.order_id", "l.product_id", VendorOrderLine::createdAt, VendorOrderLine::orderId,
             v -> v.line().productId());
 
+    private static final String INSERT_EVENT = "INSERT INTO order_events (" + OrderRows.EVENT_COLUMNS + ") VALUES ("
+            + Where.placeholders(8) + ")";
     private static final String SELECT_JOINED = "SELECT " + OrderRows.JOINED_COLUMNS
             + " FROM orders o JOIN order_lines l ON l.order_id = o.order_id";
     private static final String RESERVE = "UPDATE inventory SET reserved = reserved + ?, updated_at = ?,"
@@ -115,6 +123,7 @@ public final class SqlOrderStore implements OrderStore {
             throw new IllegalArgumentException("pointsToSpend must not be negative, got " + placement.pointsToSpend());
         }
         Order order = OrderRows.stored(placement.order(), 1);
+        requireSameOrder(order.orderId(), placement.placed());
         List<OrderLine> lockOrder = inLockOrder(order);
         return retrying(() -> {
             try {
@@ -146,7 +155,8 @@ public final class SqlOrderStore implements OrderStore {
     }
 
     @Override
-    public Order update(Order order, StockEffect effect) {
+    public Order update(Order order, StockEffect effect, OrderEvent event) {
+        requireSameOrder(order.orderId(), event);
         return retrying(() -> jdbc.inTransaction(tx -> {
             int changed = tx.update("UPDATE orders SET status = ?, updated_at = ?, version = version + 1"
                             + " WHERE order_id = ? AND version = ?",
@@ -166,8 +176,45 @@ public final class SqlOrderStore implements OrderStore {
                     applyToStock(tx, stored, effect, now);
                 }
             }
+            appendEvent(tx, event);
             return stored;
         }));
+    }
+
+    @Override
+    public void addEvent(OrderEvent event) {
+        retrying(() -> jdbc.inTransaction(tx -> {
+            lockOrder(tx, event.orderId());
+            appendEvent(tx, event);
+            return null;
+        }));
+    }
+
+    @Override
+    public List<OrderEvent> timeline(String orderId) {
+        return jdbc.query("SELECT " + OrderRows.EVENT_COLUMNS + " FROM order_events WHERE order_id = ? ORDER BY seq",
+                OrderRows::event, orderId);
+    }
+
+    @Override
+    public boolean decide(VendorDecision decision) {
+        return retrying(() -> jdbc.inTransaction(tx -> {
+            lockOrder(tx, decision.orderId());
+            List<String> decided = tx.query("SELECT vendor_id FROM vendor_decisions WHERE order_id = ?",
+                    row -> row.getString(1), decision.orderId());
+            if (decided.contains(decision.vendorId())) {
+                return false;
+            }
+            tx.update("INSERT INTO vendor_decisions (" + OrderRows.DECISION_COLUMNS + ") VALUES ("
+                    + Where.placeholders(7) + ")", OrderRows.decisionValues(decision, decided.size() + 1L));
+            return true;
+        }));
+    }
+
+    @Override
+    public List<VendorDecision> decisions(String orderId) {
+        return jdbc.query("SELECT " + OrderRows.DECISION_COLUMNS + " FROM vendor_decisions WHERE order_id = ?"
+                + " ORDER BY seq", OrderRows::vendorDecision, orderId);
     }
 
     @Override
@@ -201,7 +248,8 @@ public final class SqlOrderStore implements OrderStore {
         status.ifPresent(s -> where.and("o.status = ?", s.wireName()));
         VENDOR.continueAfter(where, filter, page);
         String sql = "SELECT " + OrderRows.VENDOR_LINE_COLUMNS + " FROM order_lines l JOIN orders o"
-                + " ON o.order_id = l.order_id" + where.sql() + VENDOR.orderAndLimit();
+                + " ON o.order_id = l.order_id LEFT JOIN vendor_decisions d"
+                + " ON d.order_id = l.order_id AND d.vendor_id = l.vendor_id" + where.sql() + VENDOR.orderAndLimit();
         return VENDOR.page(jdbc.query(sql, OrderRows::vendorLine, where.params(VENDOR.fetchSize(page))), filter, page);
     }
 
@@ -213,6 +261,8 @@ public final class SqlOrderStore implements OrderStore {
         // The order goes in before the stock is reserved, so that the contended inventory rows stay locked for as
         // short a time as possible (bench/README.md: +15 % on a hot product); a shortage rolls both back.
         insertOrder(tx, order);
+        tx.update(INSERT_EVENT, OrderRows.eventValues(placement.placed(), 1));
+        placement.run().ifPresent(started -> SqlWorkflowStore.insert(tx, started.run(), started.events()));
         List<Shortage> shortages = reserve(tx, order, lockOrder);
         if (!shortages.isEmpty()) {
             throw new Rejected(new PlaceResult.OutOfStock(shortages));
@@ -366,6 +416,31 @@ public final class SqlOrderStore implements OrderStore {
             }
         }
         return sorted;
+    }
+
+    /** Appends {@code event} numbered after the order's last entry; the caller holds the order row's lock. */
+    private static void appendEvent(Jdbc tx, OrderEvent event) {
+        long last = tx.queryOne("SELECT MAX(seq) FROM order_events WHERE order_id = ?", row -> row.getLong(1),
+                event.orderId()).orElse(0L);
+        tx.update(INSERT_EVENT, OrderRows.eventValues(event, last + 1));
+    }
+
+    /**
+     * Locks the order's row until the transaction ends, so that writers of its entries and decisions take turns.
+     *
+     * @throws DomainException NotFound when there is no such order
+     */
+    private static void lockOrder(Jdbc tx, String orderId) {
+        if (tx.queryOne("SELECT version FROM orders WHERE order_id = ? FOR UPDATE", row -> row.getLong(1), orderId)
+                .isEmpty()) {
+            throw DomainException.notFound("Order not found");
+        }
+    }
+
+    private static void requireSameOrder(String orderId, OrderEvent event) {
+        if (!event.orderId().equals(orderId)) {
+            throw new IllegalArgumentException("event of order " + event.orderId() + " given for order " + orderId);
+        }
     }
 
     private static <T> T retrying(Supplier<T> transaction) {

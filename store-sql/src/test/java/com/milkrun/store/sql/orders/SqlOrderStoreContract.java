@@ -21,6 +21,7 @@ import com.milkrun.testing.Orders;
 import com.milkrun.testing.Placements;
 import com.milkrun.testing.Race;
 import com.milkrun.testing.Times;
+import com.milkrun.workflow.WorkflowStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,11 @@ abstract class SqlOrderStoreContract extends OrderStoreContract {
     @Override
     protected StockStore stock() {
         return database().stores().stock();
+    }
+
+    @Override
+    protected WorkflowStore workflows() {
+        return database().stores().workflows();
     }
 
     @Test

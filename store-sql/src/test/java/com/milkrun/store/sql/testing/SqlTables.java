@@ -8,8 +8,9 @@ import java.util.List;
 public final class SqlTables {
     /** The tables of the migrations, children first; {@code SqlTablesTest} checks that none is missing. */
     public static final List<String> ALL = List.of("user_addresses", "users", "credentials", "one_time_codes",
-            "refresh_sessions", "signing_keys", "notifications", "vendor_pincodes", "vendors", "products", "inventory", "order_lines", "orders",
-            "idempotency_keys", "customer_stats");
+            "refresh_sessions", "signing_keys", "email_deliveries", "notifications", "vendor_pincodes", "vendors",
+            "products", "inventory", "order_lines", "order_events", "vendor_decisions", "orders", "idempotency_keys",
+            "customer_stats", "workflow_events", "workflow_runs");
 
     private SqlTables() {
     }

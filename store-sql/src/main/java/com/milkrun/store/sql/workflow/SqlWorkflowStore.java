@@ -1,0 +1,192 @@
+package com.milkrun.store.sql.workflow;
+
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.shared.Page;
+import com.milkrun.shared.PageRequest;
+import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.SqlKeyset;
+import com.milkrun.store.sql.SqlStoreException;
+import com.milkrun.store.sql.UniqueViolation;
+import com.milkrun.store.sql.Where;
+import com.milkrun.workflow.RunEvent;
+import com.milkrun.workflow.RunQuery;
+import com.milkrun.workflow.RunStatus;
+import com.milkrun.workflow.WorkflowRun;
+import com.milkrun.workflow.WorkflowStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs in {@code workflow_runs} and their history in {@code workflow_events}.
+ *
+ * <p>A claim and an advance are each one READ COMMITTED transaction around a single conditional UPDATE of the run's
+ * row: the claim's WHERE repeats every rule of a claimable run (running, due, lease free or run out), the advance's
+ * the version read. Of two racing writers the second waits for the first's row lock and then finds the condition
+ * false, so it changes nothing. The advance's events are numbered after the run's last one while that lock is held,
+ * so no two writers ever number events alike. A transaction the database aborts for a deadlock, a serialization
+ * failure or a lock timeout runs again, a few times: it wrote nothing.
+ */
+public final class SqlWorkflowStore implements WorkflowStore {
+    private static final int ATTEMPTS = 5;
+    /**
+     * SQLSTATEs of transactions worth running again: serialization failure (PostgreSQL) or deadlock (H2), deadlock
+     * (PostgreSQL), lock timeout (H2) and concurrent update (H2).
+     */
+    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");
+    /** Runs renewed per statement, to keep the IN list short. */
+    private static final int RENEW_CHUNK = 200;
+
+    private static final SqlKeyset<WorkflowRun> RUNS = SqlKeyset.newestFirst("workflow-runs", "created_at", "run_id",
+            WorkflowRun::createdAt, WorkflowRun::runId);
+    private static final String RUNNING = WorkflowRows.status(RunStatus.RUNNING);
+    private static final String SELECT_RUN = "SELECT " + WorkflowRows.RUN_COLUMNS + " FROM workflow_runs";
+    private static final String CLAIM = "UPDATE workflow_runs SET lease_owner = ?, lease_until = ?,"
+            + " version = version + 1 WHERE run_id = ? AND status = ? AND next_attempt_at <= ?"
+            + " AND (lease_until IS NULL OR lease_until <= ?)";
+    private static final String ADVANCE = "UPDATE workflow_runs SET " + WorkflowRows.CHANGED_COLUMNS
+            + ", version = version + 1 WHERE run_id = ? AND version = ?";
+
+    private final Jdbc jdbc;
+
+    public SqlWorkflowStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts a new run at version 0 with its first events (numbered 1, 2, ...), as part of the caller's transaction:
+     * for stores that start a run together with their own writes, such as placing an order.
+     *
+     * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}; outside one the run and its events commit apart
+     * @throws ConcurrentModification when a run with that id exists; the caller's transaction must then roll back
+     */
+    public static void insert(Jdbc tx, WorkflowRun run, List<RunEvent> events) {
+        List<Object> values = WorkflowRows.runValues(run, 0);
+        try {
+            tx.update("INSERT INTO workflow_runs (" + WorkflowRows.RUN_COLUMNS + ") VALUES ("
+                    + Where.placeholders(values.size()) + ")", values.toArray());
+        } catch (UniqueViolation e) {
+            throw runExists(run.runId());
+        }
+        insertEvents(tx, run.runId(), 0, events);
+    }
+
+    @Override
+    public void create(WorkflowRun run, List<RunEvent> events) {
+        jdbc.inTransaction(tx -> {
+            insert(tx, run, events);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<WorkflowRun> get(String runId) {
+        return read(jdbc, runId);
+    }
+
+    @Override
+    public Optional<WorkflowRun> findBySubject(String subjectId) {
+        return jdbc.queryOne(SELECT_RUN + " WHERE subject_id = ? ORDER BY created_at DESC, run_id DESC"
+                + " FETCH FIRST 1 ROWS ONLY", WorkflowRows::run, subjectId);
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        return jdbc.query("SELECT run_id FROM workflow_runs WHERE status = ? AND next_attempt_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, run_id"
+                        + " FETCH FIRST ? ROWS ONLY",
+                row -> row.getString(1), RUNNING, now, now, limit);
+    }
+
+    @Override
+    public Optional<WorkflowRun> claim(String runId, String owner, Instant now, Instant leaseUntil) {
+        return retrying(() -> jdbc.inTransaction(tx -> {
+            if (tx.update(CLAIM, owner, leaseUntil, runId, RUNNING, now, now) == 0) {
+                return Optional.empty();
+            }
+            return read(tx, runId);
+        }));
+    }
+
+    @Override
+    public Optional<WorkflowRun> advance(WorkflowRun next, List<RunEvent> events) {
+        List<Object> params = new ArrayList<>(WorkflowRows.changedValues(next));
+        params.add(next.runId());
+        params.add(next.version());
+        return retrying(() -> jdbc.inTransaction(tx -> {
+            if (tx.update(ADVANCE, params.toArray()) == 0) {
+                return Optional.empty();
+            }
+            long last = tx.queryOne("SELECT MAX(seq) FROM workflow_events WHERE run_id = ?",
+                    row -> row.getLong(1), next.runId()).orElse(0L);
+            insertEvents(tx, next.runId(), last, events);
+            return read(tx, next.runId());
+        }));
+    }
+
+    @Override
+    public void renew(String owner, Collection<String> runIds, Instant leaseUntil) {
+        List<String> ids = List.copyOf(runIds);
+        for (int from = 0; from < ids.size(); from += RENEW_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + RENEW_CHUNK));
+            List<Object> params = new ArrayList<>(List.of(leaseUntil, owner, RUNNING));
+            params.addAll(chunk);
+            jdbc.update("UPDATE workflow_runs SET lease_until = ? WHERE lease_owner = ? AND status = ?"
+                    + " AND run_id IN (" + Where.placeholders(chunk.size()) + ")", params.toArray());
+        }
+    }
+
+    @Override
+    public Page<WorkflowRun> list(RunQuery query, PageRequest page) {
+        String filter = "status=" + query.status().map(RunStatus::wireName).orElse("")
+                + "\nsubject=" + query.subjectId().orElse("");
+        Where where = new Where();
+        query.status().ifPresent(status -> where.and("status = ?", WorkflowRows.status(status)));
+        query.subjectId().ifPresent(subject -> where.and("subject_id = ?", subject));
+        RUNS.continueAfter(where, filter, page);
+        String sql = SELECT_RUN + where.sql() + RUNS.orderAndLimit();
+        return RUNS.page(jdbc.query(sql, WorkflowRows::run, where.params(RUNS.fetchSize(page))), filter, page);
+    }
+
+    @Override
+    public List<RunEvent> events(String runId) {
+        return jdbc.query("SELECT " + WorkflowRows.EVENT_COLUMNS + " FROM workflow_events WHERE run_id = ?"
+                + " ORDER BY seq", WorkflowRows::event, runId);
+    }
+
+    /** Inserts the events numbered {@code last + 1}, {@code last + 2}, ... */
+    private static void insertEvents(Jdbc tx, String runId, long last, List<RunEvent> events) {
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(WorkflowRows.eventValues(runId, last + 1 + i, events.get(i)));
+        }
+        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static Optional<WorkflowRun> read(Jdbc jdbc, String runId) {
+        return jdbc.queryOne(SELECT_RUN + " WHERE run_id = ?", WorkflowRows::run, runId);
+    }
+
+    private static <T> T retrying(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (SqlStoreException e) {
+                if (attempt >= ATTEMPTS || e.sqlState() == null || !TRANSIENT.contains(e.sqlState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ConcurrentModification runExists(String runId) {
+        return new ConcurrentModification("Workflow run " + runId);
+    }
+}
