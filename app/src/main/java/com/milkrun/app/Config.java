@@ -30,9 +30,25 @@ public record Config(
         boolean devMailbox,
         int maxBodyBytes,
         List<String> corsOrigins,
-        String logLevel) {
+        String logLevel,
+        Processing processing) {
 
     public enum StoreKind { SQL, MEMORY }
+
+    /**
+     * The order workflow's runner and the email outbox in this process.
+     *
+     * @param runner          whether this process works on workflow runs and sends queued email (the local server
+     *                        does; several servers on one database share the work)
+     * @param workers         workflow runs worked on at once
+     * @param poll            how often the runner looks for due runs and emails
+     * @param lease           how long a claimed run stays with this process without a heartbeat
+     * @param emailFirstRetry the wait before an email's first retry (then ×2 each time)
+     * @param emailAttempts   email attempts before the delivery is dead
+     */
+    public record Processing(boolean runner, int workers, Duration poll, Duration lease, Duration emailFirstRetry,
+                             int emailAttempts) {
+    }
 
     /** SMTP settings; present when {@code MILKRUN_SMTP_HOST} is set. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from,
@@ -77,7 +93,13 @@ public record Config(
                 r.bool("MILKRUN_DEV_MAILBOX", true),
                 r.integer("MILKRUN_MAX_BODY_BYTES", 1024 * 1024),
                 Arrays.stream(r.string("MILKRUN_CORS_ORIGINS", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                r.string("MILKRUN_LOG_LEVEL", "INFO"));
+                r.string("MILKRUN_LOG_LEVEL", "INFO"),
+                new Processing(r.bool("MILKRUN_WORKFLOW_RUNNER", true),
+                        r.integer("MILKRUN_WORKFLOW_WORKERS", 4),
+                        Duration.ofMillis(r.integer("MILKRUN_WORKFLOW_POLL_MS", 500)),
+                        Duration.ofSeconds(r.integer("MILKRUN_WORKFLOW_LEASE_SECONDS", 15)),
+                        Duration.ofMillis(r.integer("MILKRUN_EMAIL_RETRY_MS", 2000)),
+                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)));
     }
 
     @Override
@@ -86,7 +108,7 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + "]";
     }
 
     private static String readFile(String path) {

@@ -19,7 +19,19 @@ import com.milkrun.mail.SmtpSettings;
 import com.milkrun.notifications.EmailSender;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
+import com.milkrun.notifications.DeliveryPolicy;
+import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderService;
+import com.milkrun.orders.OrderSteps;
+import com.milkrun.workflow.WorkflowRuns;
+import com.milkrun.workflow.engine.EngineSettings;
+import com.milkrun.workflow.engine.StateMachine;
+import com.milkrun.workflow.engine.WorkflowEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import com.milkrun.workflow.StepHandler;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
@@ -40,8 +52,15 @@ public final class MilkRun implements AutoCloseable {
     private final JsonLog log;
     private final AccountService accounts;
     private final CatalogService catalog;
+    private final WorkflowEngine engine;
+    private final Notifications notifications;
+    private final List<AutoCloseable> resources;
 
-    private MilkRun(ApiRouter router, Stores stores, JsonLog log, AccountService accounts, CatalogService catalog) {
+    private MilkRun(ApiRouter router, Stores stores, JsonLog log, AccountService accounts, CatalogService catalog,
+                    WorkflowEngine engine, Notifications notifications, List<AutoCloseable> resources) {
+        this.engine = engine;
+        this.notifications = notifications;
+        this.resources = List.copyOf(resources);
         this.router = router;
         this.stores = stores;
         this.log = log;
@@ -54,15 +73,26 @@ public final class MilkRun implements AutoCloseable {
     }
 
     public static MilkRun start(Config config, Clock clock) {
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * A MilkRun whose order workflow steps are {@code steps} applied to the real ones: how tests make a step fail
+     * (a database outage, a mail server down) to watch retries, catches and the back office's retry.
+     */
+    public static MilkRun start(Config config, Clock clock, UnaryOperator<Map<String, StepHandler>> steps) {
         JsonLog log = new JsonLog(config.logLevel(), clock);
         Stores stores = openStores(config, clock);
+        List<AutoCloseable> resources = new ArrayList<>();
         try {
             PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
             TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
                     SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
             Optional<EmailSender> email = config.smtp().map(s -> new SmtpEmailSender(new SmtpSettings(s.host(), s.port(),
                     s.username(), s.password(), s.from(), s.startTls(), s.timeout())));
-            Notifications notifications = new Notifications(stores.notifications(), email, clock);
+            Config.Processing processing = config.processing();
+            Notifications notifications = new Notifications(stores.notifications(), email, clock,
+                    new DeliveryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
             LocalIdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
                     stores.sessions(), hasher, tokens, notifications, clock);
             AccountService accounts = new AccountService(stores.users(), identity, notifications, clock);
@@ -76,12 +106,28 @@ public final class MilkRun implements AutoCloseable {
                             "password", "see README"));
                 }
             }
+            OrderNotices notices = new OrderNotices(notifications, stores.users(), stores.vendors());
+            WorkflowEngine engine = new WorkflowEngine(stores.workflows(), StateMachine.orderProcessing(),
+                    StateMachine.ORDER_PROCESSING, steps.apply(new OrderSteps(stores.orders(), notices, clock).handlers()), clock,
+                    EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
+                            .withLease(processing.lease()));
+            resources.add(engine);
+            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows());
             OrderService orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
-                    stores.stock(), DeliveryWindow.standard(config.timeZone()), clock);
+                    stores.stock(), DeliveryWindow.standard(config.timeZone()), orderProcessing, notices, clock);
+            WorkflowRuns runs = new WorkflowRuns(stores.workflows(), orderProcessing);
+            if (processing.runner()) {
+                EmailOutbox outbox = new EmailOutbox(notifications, processing.poll());
+                resources.add(outbox);
+                notifications.onQueued(outbox::soon);
+                engine.start();
+            }
             ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
-            Services services = new Services(accounts, catalog, orders, stores.notifications(), Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog);
+            Services services = new Services(accounts, catalog, orders, stores.notifications(), notifications, runs,
+                    Optional.of(tokens::jwksJson), stores.ready());
+            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog, engine, notifications, resources);
         } catch (RuntimeException e) {
+            closeAll(resources);
             closeQuietly(stores);
             throw e;
         }
@@ -91,12 +137,12 @@ public final class MilkRun implements AutoCloseable {
         if (config.store() == Config.StoreKind.MEMORY) {
             InMemoryStores m = InMemoryStores.create();
             return new Stores(m.users(), m.credentials(), m.sessions(), m.signingKeys(), m.notifications(), m.vendors(),
-                    m.products(), m.stock(), m.orders(), () -> true, () -> { });
+                    m.products(), m.stock(), m.orders(), m.workflows(), () -> true, () -> { });
         }
         SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SqlStores s = SqlStores.of(db, clock);
         return new Stores(s.users(), s.credentials(), s.sessions(), s.signingKeys(), s.notifications(), s.vendors(),
-                s.products(), s.stock(), s.orders(), db::ping, db::close);
+                s.products(), s.stock(), s.orders(), s.workflows(), db::ping, db::close);
     }
 
     public ApiRouter router() {
@@ -119,9 +165,31 @@ public final class MilkRun implements AutoCloseable {
         return catalog;
     }
 
+    /** The order workflow's runner (for tests and benchmarks that drive it step by step). */
+    public WorkflowEngine engine() {
+        return engine;
+    }
+
+    /** Sending notifications and the email outbox (for tests and benchmarks that drive retries themselves). */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Stops the workflow runner and the email outbox (in-flight steps finish or are resumed later), then the stores. */
     @Override
     public void close() {
+        closeAll(resources);
         closeQuietly(stores);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.getLogger(MilkRun.class.getName()).log(System.Logger.Level.WARNING, "closing " + resource + " failed: " + e);
+            }
+        }
     }
 
     private static void closeQuietly(Stores stores) {

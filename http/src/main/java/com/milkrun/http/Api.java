@@ -15,6 +15,7 @@ public final class Api {
         routes.addAll(new CatalogRoutes(services).routes());
         routes.addAll(new AdminRoutes(services).routes());
         routes.addAll(new OrderRoutes(services).routes());
+        routes.addAll(new WorkflowRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
         AccountService accounts = services.accounts();
         return new ApiRouter(routes, accounts, settings, log);

@@ -2,11 +2,13 @@ package com.milkrun.http;
 
 import com.milkrun.accounts.Capability;
 import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderDetails;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderRequest;
 import com.milkrun.orders.OrderService;
 import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.PlacedOrder;
+import com.milkrun.orders.VendorDecision;
 import com.milkrun.shared.Ids;
 import com.milkrun.shared.Validation;
 import java.time.DateTimeException;
@@ -31,6 +33,10 @@ final class OrderRoutes {
                 Route.secured("GET", "/orders/{orderId}", "GetOrder", Capability.OWN_ACCOUNT, this::get),
                 Route.secured("POST", "/orders/{orderId}/cancel", "CancelOrder", Capability.OWN_ACCOUNT, this::cancel),
                 Route.secured("GET", "/vendor/orders", "ListVendorOrders", Capability.SELL, this::vendorLines),
+                Route.secured("POST", "/vendor/orders/{orderId}/accept", "AcceptVendorOrder", Capability.SELL,
+                        call -> decide(call, VendorDecision.Decision.ACCEPTED)),
+                Route.secured("POST", "/vendor/orders/{orderId}/reject", "RejectVendorOrder", Capability.SELL,
+                        call -> decide(call, VendorDecision.Decision.REJECTED)),
                 Route.secured("GET", "/admin/orders", "ListAllOrders", Capability.READ_ALL_ORDERS, this::all));
     }
 
@@ -52,7 +58,30 @@ final class OrderRoutes {
     }
 
     private ApiResponse get(Call call) {
-        return Responses.ok(view(orders.get(call.caller(), call.path("orderId"))));
+        OrderDetails details = orders.details(call.caller(), call.path("orderId"));
+        Map<String, Object> body = view(details.order());
+        body.put("timeline", details.timeline().stream().map(Views::orderEvent).toList());
+        Map<String, String> vendorNames = new java.util.HashMap<>();
+        details.order().lines().forEach(l -> vendorNames.putIfAbsent(l.vendorId(), l.vendorName()));
+        body.put("vendorDecisions", details.decisions().stream()
+                .map(d -> Views.vendorDecision(d, vendorNames.getOrDefault(d.vendorId(), ""))).toList());
+        body.put("failureReason", details.failureReason().orElse(null));
+        return Responses.ok(body);
+    }
+
+    private ApiResponse decide(Call call, VendorDecision.Decision decision) {
+        Object reason = null;
+        if (decision == VendorDecision.Decision.REJECTED) {
+            Body body = call.body();
+            reason = body.string("reason");
+            body.throwIfWrongTypes();
+        }
+        String orderId = call.path("orderId");
+        OrderService.Decided made = orders.decide(call.caller(), orderId, decision, reason);
+        Map<String, Object> body = Views.vendorDecision(made.decision(), null);
+        body.remove("vendorName");
+        body.put("orderStatus", made.orderStatus().wireName());
+        return Responses.ok(body);
     }
 
     private ApiResponse cancel(Call call) {

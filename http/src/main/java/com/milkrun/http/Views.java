@@ -220,6 +220,76 @@ public final class Views {
         m.put("city", v.city());
         m.put("zipCode", v.zipCode());
         m.put("createdAt", v.createdAt().toString());
+        m.put("decision", v.decision().map(com.milkrun.orders.VendorDecision.Decision::wireName).orElse(null));
+        return m;
+    }
+
+    /** One entry of an order's timeline. */
+    public static Map<String, Object> orderEvent(com.milkrun.orders.OrderEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("what", e.what());
+        m.put("status", e.status().wireName());
+        m.put("byKind", e.byKind());
+        m.put("by", e.by());
+        m.put("note", e.note());
+        m.put("at", e.at().toString());
+        return m;
+    }
+
+    public static Map<String, Object> vendorDecision(com.milkrun.orders.VendorDecision d, String vendorName) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", d.orderId());
+        m.put("vendorId", d.vendorId());
+        m.put("vendorName", vendorName);
+        m.put("decision", d.decision().wireName());
+        m.put("reason", d.reason());
+        m.put("at", d.at().toString());
+        return m;
+    }
+
+    /** A workflow run as the back office lists it. */
+    public static Map<String, Object> run(com.milkrun.workflow.WorkflowRun r, boolean retryable) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runId", r.runId());
+        m.put("workflow", r.workflow());
+        m.put("orderId", r.subjectId());
+        m.put("status", r.status().wireName());
+        m.put("currentState", r.currentState());
+        m.put("attempt", r.attempt());
+        m.put("nextAttemptAt", r.status().ended() ? null : r.nextAttemptAt().toString());
+        m.put("error", r.error());
+        m.put("cause", r.cause());
+        m.put("createdAt", r.createdAt().toString());
+        m.put("updatedAt", r.updatedAt().toString());
+        m.put("retryable", retryable);
+        return m;
+    }
+
+    /** One entry of a run's history; its detail is JSON the engine wrote. */
+    public static Map<String, Object> runEvent(com.milkrun.workflow.RunEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("type", e.type());
+        m.put("state", e.state());
+        m.put("detail", e.detail() == null ? null : Json.parse(e.detail()));
+        m.put("at", e.at().toString());
+        return m;
+    }
+
+    /** An email in the outbox. */
+    public static Map<String, Object> delivery(com.milkrun.notifications.EmailDelivery d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("notificationId", d.notificationId());
+        m.put("userId", d.userId());
+        m.put("to", d.to());
+        m.put("subject", d.subject());
+        m.put("status", d.status().wireName());
+        m.put("attempts", d.attempts());
+        m.put("nextAttemptAt", d.status() == com.milkrun.notifications.DeliveryStatus.PENDING ? d.nextAttemptAt().toString() : null);
+        m.put("lastError", d.lastError());
+        m.put("createdAt", d.createdAt().toString());
+        m.put("updatedAt", d.updatedAt().toString());
         return m;
     }
 

@@ -16,10 +16,8 @@ import com.milkrun.orders.StockEffect;
 import com.milkrun.shared.DomainException;
 import com.milkrun.store.memory.InMemoryStores;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +35,11 @@ class OrderLifecycleScenarioTest {
 
     private InMemoryStores stores;
     private OrderService orders;
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeEach
     void openTheShop() {
-        clock = new MutableClock(AFTERNOON_IN_VADODARA);
+        clock = new ManualClock(AFTERNOON_IN_VADODARA);
         stores = InMemoryStores.create();
         new DemoData(stores.users(), stores.credentials(), "demo-hash", stores.vendors(), stores.products(), stores.stock(),
                 stores.orders(), clock).loadIfAbsent();
@@ -181,33 +179,5 @@ class OrderLifecycleScenarioTest {
 
     private static Map<String, Object> item(String productId, String vendorId, int quantity) {
         return Map.of("productId", productId, "vendorId", vendorId, "quantity", BigDecimal.valueOf(quantity));
-    }
-
-    /** A clock the scenario moves forward by hand. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,0 +1,67 @@
+package com.milkrun.http;
+
+import com.milkrun.accounts.Capability;
+import com.milkrun.notifications.DeliveryStatus;
+import com.milkrun.notifications.Notifications;
+import com.milkrun.shared.ValidationException;
+import com.milkrun.workflow.RunQuery;
+import com.milkrun.workflow.RunStatus;
+import com.milkrun.workflow.WorkflowRuns;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The back office's operations: the order workflow's runs and the email outbox's dead letters. */
+final class WorkflowRoutes {
+    private final WorkflowRuns runs;
+    private final Notifications messaging;
+
+    WorkflowRoutes(Services services) {
+        this.runs = services.runs();
+        this.messaging = services.messaging();
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.secured("GET", "/admin/workflow/runs", "ListWorkflowRuns", Capability.OPERATE_PLATFORM, this::list),
+                Route.secured("GET", "/admin/workflow/runs/{runId}", "GetWorkflowRun", Capability.OPERATE_PLATFORM, this::get),
+                Route.secured("POST", "/admin/workflow/runs/{runId}/retry", "RetryWorkflowRun", Capability.OPERATE_PLATFORM,
+                        this::retry),
+                Route.secured("GET", "/admin/notifications/deliveries", "ListEmailDeliveries", Capability.OPERATE_PLATFORM,
+                        this::deliveries),
+                Route.secured("POST", "/admin/notifications/{notificationId}/retry", "RetryEmailDelivery",
+                        Capability.OPERATE_PLATFORM, this::retryDelivery));
+    }
+
+    private ApiResponse list(Call call) {
+        Optional<RunStatus> status = call.query("status").map(String::strip).filter(s -> !s.isEmpty()).map(s ->
+                RunStatus.fromWireName(s).orElseThrow(() -> ValidationException.of("status",
+                        "Status must be one of Running, Succeeded, Failed, Aborted", "INVALID_STATUS")));
+        Optional<String> orderId = call.query("orderId").map(String::strip).filter(s -> !s.isEmpty());
+        return Responses.ok(Views.page(runs.list(call.caller(), new RunQuery(status, orderId), call.page()),
+                r -> Views.run(r, runs.retryable(r))));
+    }
+
+    private ApiResponse get(Call call) {
+        WorkflowRuns.Details details = runs.get(call.caller(), call.path("runId"));
+        Map<String, Object> body = Views.run(details.run(), runs.retryable(details.run()));
+        body.put("events", details.events().stream().map(Views::runEvent).toList());
+        return Responses.ok(body);
+    }
+
+    private ApiResponse retry(Call call) {
+        var run = runs.retry(call.caller(), call.path("runId"));
+        return Responses.ok(Views.run(run, runs.retryable(run)));
+    }
+
+    private ApiResponse deliveries(Call call) {
+        Optional<DeliveryStatus> status = call.query("status").map(String::strip).filter(s -> !s.isEmpty()).map(s ->
+                DeliveryStatus.fromWireName(s).orElseThrow(() -> ValidationException.of("status",
+                        "Status must be one of Pending, Sent, Dead", "INVALID_STATUS")));
+        return Responses.ok(Views.page(messaging.deliveries(call.caller(), status, call.page()), Views::delivery));
+    }
+
+    private ApiResponse retryDelivery(Call call) {
+        return Responses.ok(Views.delivery(messaging.retry(call.caller(), call.path("notificationId"))));
+    }
+}
