@@ -30,6 +30,6 @@ export const ordersApi = {
       }),
     ),
   list: (nextToken?: string) => apiList<Order>('/orders', { query: { limit: 20, nextToken }, auth }),
-  get: (orderId: string) => apiRequest<Order>(orderPath(orderId), { auth }),
+  get: (orderId: string, signal?: AbortSignal) => apiRequest<Order>(orderPath(orderId), { auth, signal }),
   cancel: (orderId: string) => apiRequest<Order>(orderPath(orderId, 'cancel'), { method: 'POST', body: {}, auth }),
 };

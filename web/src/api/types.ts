@@ -277,6 +277,35 @@ export interface DeliveryAddress {
   zipCode: string;
 }
 
+/** Who made a timeline entry happen; `workflow` and `system` are MilkRun itself. */
+export type TimelineActorKind = 'customer' | 'vendor' | 'manager' | 'admin' | 'workflow' | 'system';
+
+/**
+ * One step of an order's history. `what` is one of `Placed`, `VendorsNotified`, `Confirmed`, `CustomerNotified`,
+ * `VendorAccepted`, `VendorRejected`, `Cancelled`, `Failed`, or a newer one the UI spells out from its name.
+ */
+export interface OrderTimelineEntry {
+  seq: number;
+  what: string;
+  /** The order's status after this step. */
+  status: string;
+  byKind: TimelineActorKind;
+  by: string;
+  note: string;
+  at: Timestamp;
+}
+
+export type VendorDecisionValue = 'Accepted' | 'Rejected';
+
+/** A dairy's answer to an order that contains its products. */
+export interface VendorDecision {
+  vendorId: string;
+  vendorName: string;
+  decision: VendorDecisionValue;
+  reason: string;
+  at: Timestamp;
+}
+
 export interface Order extends PricedOrder {
   orderId: string;
   userId?: string;
@@ -288,6 +317,11 @@ export interface Order extends PricedOrder {
   createdAt?: Timestamp;
   updatedAt?: Timestamp;
   message?: string;
+  /** What happened to the order, oldest first; only in `GET /orders/{orderId}`. */
+  timeline?: OrderTimelineEntry[] | null;
+  vendorDecisions?: VendorDecision[] | null;
+  /** Why a `Failed` order failed, such as a dairy's reason for rejecting it. */
+  failureReason?: string | null;
 }
 
 /** One line of `InsufficientStock`'s `unavailableItems`. */
@@ -313,6 +347,18 @@ export interface VendorOrderLine {
   city?: string | null;
   zipCode?: string | null;
   createdAt?: Timestamp;
+  /** The dairy's answer to the whole order; null until it accepts or rejects. */
+  decision?: VendorDecisionValue | null;
+}
+
+/** The answer of `POST /vendor/orders/{orderId}/accept` and `/reject`. */
+export interface VendorDecisionResult {
+  orderId: string;
+  vendorId: string;
+  decision: VendorDecisionValue;
+  reason: string;
+  at: Timestamp;
+  orderStatus: OrderStatus;
 }
 
 export interface VendorOrderFilter {
@@ -323,4 +369,74 @@ export interface VendorOrderFilter {
 export interface AdminOrderFilter extends VendorOrderFilter {
   vendorId?: string;
   pincode?: string;
+}
+
+export type WorkflowRunStatus = 'Running' | 'Succeeded' | 'Failed' | 'Aborted';
+
+export const WORKFLOW_RUN_STATUSES: readonly WorkflowRunStatus[] = ['Running', 'Succeeded', 'Failed', 'Aborted'];
+
+/** One run of a background workflow (such as the one that confirms an order), as `GET /admin/workflow/runs` lists it. */
+export interface WorkflowRun {
+  runId: string;
+  workflow: string;
+  orderId?: string | null;
+  status: WorkflowRunStatus;
+  currentState?: string | null;
+  attempt: number;
+  nextAttemptAt?: Timestamp | null;
+  error?: string | null;
+  cause?: string | null;
+  createdAt?: Timestamp;
+  updatedAt?: Timestamp;
+  /** Whether `POST /admin/workflow/runs/{runId}/retry` would start it again. */
+  retryable: boolean;
+}
+
+export type WorkflowEventType =
+  | 'RunStarted'
+  | 'StateEntered'
+  | 'TaskSucceeded'
+  | 'TaskFailed'
+  | 'RetryScheduled'
+  | 'ErrorCaught'
+  | 'WaitStarted'
+  | 'RunSucceeded'
+  | 'RunFailed'
+  | 'RunAborted'
+  | 'RunRedriven';
+
+export interface WorkflowRunEvent {
+  seq: number;
+  /** A {@link WorkflowEventType}, or a newer type, shown as it is. */
+  type: string;
+  state?: string | null;
+  detail: Record<string, unknown> | null;
+  at: Timestamp;
+}
+
+export interface WorkflowRunDetail extends WorkflowRun {
+  events: WorkflowRunEvent[];
+}
+
+export interface WorkflowRunFilter {
+  status?: WorkflowRunStatus | '';
+  orderId?: string;
+}
+
+export type EmailDeliveryStatus = 'Dead' | 'Pending' | 'Sent';
+
+export const EMAIL_DELIVERY_STATUSES: readonly EmailDeliveryStatus[] = ['Dead', 'Pending', 'Sent'];
+
+/** One email on its way out; `Dead` ones ran out of attempts and wait for an admin to retry them. */
+export interface EmailDelivery {
+  notificationId: string;
+  userId?: string | null;
+  to: string;
+  subject: string;
+  status: EmailDeliveryStatus;
+  attempts: number;
+  nextAttemptAt?: Timestamp | null;
+  lastError?: string | null;
+  createdAt?: Timestamp;
+  updatedAt?: Timestamp;
 }

@@ -6,6 +6,7 @@ import type {
   ProductUpdate,
   StockLevel,
   Vendor,
+  VendorDecisionResult,
   VendorOrderFilter,
   VendorOrderLine,
   VendorProfileInput,
@@ -16,6 +17,10 @@ const auth = true;
 
 function productPath(productId: string): string {
   return `/vendor/products/${encodeURIComponent(productId)}`;
+}
+
+function orderPath(orderId: string, action: 'accept' | 'reject'): string {
+  return `/vendor/orders/${encodeURIComponent(orderId)}/${action}`;
 }
 
 export const vendorApi = {
@@ -34,4 +39,10 @@ export const vendorApi = {
     const page = await apiList<unknown>('/vendor/orders', { query: { ...filter, limit: 20, nextToken }, auth });
     return { ...page, items: page.items.flatMap(toVendorOrderLines) };
   },
+  /** 409 `AlreadyDecided` or `CannotDecide` when the order can no longer be answered. */
+  acceptOrder: (orderId: string) =>
+    apiRequest<VendorDecisionResult>(orderPath(orderId, 'accept'), { method: 'POST', body: {}, auth }),
+  /** Fails the order; `reason` (1–500 characters) is shown to the customer. */
+  rejectOrder: (orderId: string, reason: string) =>
+    apiRequest<VendorDecisionResult>(orderPath(orderId, 'reject'), { method: 'POST', body: { reason }, auth }),
 };

@@ -1,4 +1,4 @@
-import type { OrderStatus, Timestamp, VendorOrderLine } from './types';
+import type { OrderStatus, Timestamp, VendorDecisionValue, VendorOrderLine } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -12,6 +12,10 @@ function text(value: unknown): string | undefined {
 
 function amount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function decision(value: unknown): VendorDecisionValue | null {
+  return value === 'Accepted' || value === 'Rejected' ? value : null;
 }
 
 function line(order: Json, item: Json): VendorOrderLine {
@@ -32,6 +36,7 @@ function line(order: Json, item: Json): VendorOrderLine {
     zipCode:
       text(item.zipCode) ?? text(item.pincode) ?? text(order.zipCode) ?? text(order.pincode) ?? text(address.zipCode),
     createdAt: (item.createdAt ?? order.createdAt) as Timestamp | undefined,
+    decision: decision(item.decision) ?? decision(order.decision),
   };
 }
 

@@ -52,3 +52,46 @@ export function OrderStatusBadge({ status }: { status: string }) {
     </span>
   );
 }
+
+const DECISION_TONES: Record<string, BadgeTone> = {
+  Accepted: 'success',
+  Rejected: 'danger',
+};
+
+/** A dairy's answer to an order: "Accepted" or "Rejected". */
+export function DecisionBadge({ decision, testId }: { decision: string; testId?: string }) {
+  return (
+    <span className={`badge badge--${DECISION_TONES[decision] ?? 'neutral'}`} data-testid={testId} data-decision={decision}>
+      {decision}
+    </span>
+  );
+}
+
+const RUN_TONES: Record<string, BadgeTone> = {
+  Running: 'info',
+  Succeeded: 'success',
+  Failed: 'danger',
+  Aborted: 'neutral',
+};
+
+export function RunStatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`badge badge--${RUN_TONES[status] ?? 'neutral'}`} data-testid="run-status" data-status={status}>
+      {status}
+    </span>
+  );
+}
+
+const DELIVERY_TONES: Record<string, BadgeTone> = {
+  Dead: 'danger',
+  Pending: 'warning',
+  Sent: 'success',
+};
+
+export function DeliveryStatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`badge badge--${DELIVERY_TONES[status] ?? 'neutral'}`} data-testid="delivery-status" data-status={status}>
+      {status}
+    </span>
+  );
+}

@@ -10,8 +10,12 @@ export interface PagedList<T> {
   hasMore: boolean;
   loadMore: () => void;
   reload: () => void;
+  /** Loads the first page again while the current items stay on screen; a failure keeps them. */
+  refresh: () => void;
   replaceItem: (matches: (item: T) => boolean, next: T) => void;
   prependItem: (item: T) => void;
+  /** Rewrites every loaded item, such as all the lines of one order at once. */
+  updateItems: (update: (item: T) => T) => void;
   removeItem: (matches: (item: T) => boolean) => void;
 }
 
@@ -29,9 +33,11 @@ export function usePagedList<T>(
   const [attempt, setAttempt] = useState(0);
   const runId = useRef(0);
   const fetchRef = useRef(fetchPage);
+  const itemsRef = useRef(items);
 
   useEffect(() => {
     fetchRef.current = fetchPage;
+    itemsRef.current = items;
   });
 
   useEffect(() => {
@@ -78,11 +84,33 @@ export function usePagedList<T>(
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
+  const refresh = useCallback(() => {
+    const id = ++runId.current;
+    setLoadingMore(false);
+    fetchRef.current().then(
+      (page) => {
+        if (id !== runId.current) return;
+        setItems(page.items ?? []);
+        setNextToken(page.nextToken ?? undefined);
+        setError(undefined);
+        setLoadMoreError(undefined);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (id !== runId.current) return;
+        if (itemsRef.current.length === 0) setError(failure);
+        setLoading(false);
+      },
+    );
+  }, []);
+
   const replaceItem = useCallback((matches: (item: T) => boolean, next: T) => {
     setItems((current) => current.map((item) => (matches(item) ? next : item)));
   }, []);
 
   const prependItem = useCallback((item: T) => setItems((current) => [item, ...current]), []);
+
+  const updateItems = useCallback((update: (item: T) => T) => setItems((current) => current.map(update)), []);
 
   const removeItem = useCallback((matches: (item: T) => boolean) => {
     setItems((current) => current.filter((item) => !matches(item)));
@@ -97,8 +125,10 @@ export function usePagedList<T>(
     hasMore: Boolean(nextToken),
     loadMore,
     reload,
+    refresh,
     replaceItem,
     prependItem,
+    updateItems,
     removeItem,
   };
 }

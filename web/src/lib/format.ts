@@ -19,10 +19,17 @@ function toDate(value: Timestamp | undefined | null): Date | null {
 
 const dateTimeFormat = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium' });
+const preciseDateTimeFormat = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'medium' });
 
 export function formatDateTime(value: Timestamp | undefined | null): string {
   const date = toDate(value);
   return date ? dateTimeFormat.format(date) : '';
+}
+
+/** With seconds, for events that happen moments apart (workflow steps, email attempts). */
+export function formatPreciseDateTime(value: Timestamp | undefined | null): string {
+  const date = toDate(value);
+  return date ? preciseDateTimeFormat.format(date) : '';
 }
 
 export function formatDate(value: Timestamp | undefined | null): string {

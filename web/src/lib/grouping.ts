@@ -18,3 +18,19 @@ export function groupByVendor<T extends { vendorId: string; vendorName?: string 
   }
   return [...groups.values()];
 }
+
+export interface OrderGroup<T> {
+  orderId: string;
+  items: T[];
+}
+
+/** Groups lines by order, keeping the order in which each order first appears. */
+export function groupByOrder<T extends { orderId: string }>(items: readonly T[]): OrderGroup<T>[] {
+  const groups = new Map<string, OrderGroup<T>>();
+  for (const item of items) {
+    const group = groups.get(item.orderId);
+    if (group) group.items.push(item);
+    else groups.set(item.orderId, { orderId: item.orderId, items: [item] });
+  }
+  return [...groups.values()];
+}

@@ -1,4 +1,4 @@
-import type { OrderItem, OrderStatus } from '../api/types';
+import type { OrderItem, OrderStatus, VendorDecisionValue } from '../api/types';
 
 /** The order statuses a delivery goes through, in order; `Cancelled` and `Failed` leave this path. */
 export const ORDER_STEPS: readonly OrderStatus[] = ['Pending', 'Confirmed', 'Processing', 'OutForDelivery', 'Delivered'];
@@ -27,3 +27,13 @@ export function itemCount(items: readonly Pick<OrderItem, 'quantity'>[] | null |
 export function pluralItems(count: number): string {
   return `${count} ${count === 1 ? 'item' : 'items'}`;
 }
+
+/** A dairy can accept or reject an order until it is out for delivery, delivered, cancelled or failed. */
+const DECIDABLE_STATUSES: readonly OrderStatus[] = ['Pending', 'Confirmed', 'Processing'];
+
+export function canDecide(status: OrderStatus, decision: VendorDecisionValue | null | undefined): boolean {
+  return !decision && DECIDABLE_STATUSES.includes(status);
+}
+
+/** The most characters a dairy's reason for rejecting an order may have. */
+export const REJECT_REASON_MAX = 500;

@@ -3,12 +3,14 @@ import { useAuth } from '../../auth/authContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { AdminTabs, type TabDef } from './AdminTabs';
+import { DeliveriesTab } from './DeliveriesTab';
 import { OrdersTab } from './OrdersTab';
 import { ProductsTab } from './ProductsTab';
+import { RunsTab } from './RunsTab';
 import { UsersTab } from './UsersTab';
 import { VendorsTab } from './VendorsTab';
 
-type TabId = 'users' | 'vendors' | 'products' | 'orders';
+type TabId = 'users' | 'vendors' | 'products' | 'orders' | 'runs' | 'deliveries';
 
 export function AdminPage() {
   useDocumentTitle('Admin');
@@ -21,6 +23,12 @@ export function AdminPage() {
     { id: 'vendors', label: 'Vendors' },
     { id: 'products', label: 'Products' },
     { id: 'orders', label: 'Orders' },
+    ...(isAdmin
+      ? [
+          { id: 'runs' as const, label: 'Workflow runs' },
+          { id: 'deliveries' as const, label: 'Email deliveries' },
+        ]
+      : []),
   ];
   const requested = params.get('tab');
   const selected = tabs.find((tab) => tab.id === requested)?.id ?? tabs[0].id;
@@ -33,7 +41,7 @@ export function AdminPage() {
         title="Administration"
         lead={
           isAdmin
-            ? 'Manage users, approve dairies, keep an eye on stock and follow orders.'
+            ? 'Manage users, approve dairies, keep an eye on stock, follow orders and the work behind them.'
             : 'Review dairies, stock and orders across MilkRun.'
         }
       />
@@ -43,6 +51,8 @@ export function AdminPage() {
         {selected === 'vendors' && <VendorsTab />}
         {selected === 'products' && <ProductsTab />}
         {selected === 'orders' && <OrdersTab />}
+        {selected === 'runs' && <RunsTab />}
+        {selected === 'deliveries' && <DeliveriesTab />}
       </div>
     </div>
   );

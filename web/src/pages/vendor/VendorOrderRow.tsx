@@ -7,7 +7,12 @@ import { shortOrderId } from '../../lib/orders';
 export function VendorOrderRow({ line }: { line: VendorOrderLine }) {
   const area = [line.city, line.zipCode].filter(Boolean).join(' ');
   return (
-    <tr data-testid="vendor-order-row" data-order-id={line.orderId} data-product-id={line.productId}>
+    <tr
+      data-testid="vendor-order-row"
+      data-order-id={line.orderId}
+      data-product-id={line.productId}
+      data-decision={line.decision ?? undefined}
+    >
       <td data-label="Order" className="cell-mono" title={line.orderId}>
         {shortOrderId(line.orderId)}
       </td>
