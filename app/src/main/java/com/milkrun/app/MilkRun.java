@@ -54,11 +54,14 @@ public final class MilkRun implements AutoCloseable {
     private final CatalogService catalog;
     private final WorkflowEngine engine;
     private final Notifications notifications;
+    private final Map<String, StepHandler> steps;
     private final List<AutoCloseable> resources;
 
     private MilkRun(ApiRouter router, Stores stores, JsonLog log, AccountService accounts, CatalogService catalog,
-                    WorkflowEngine engine, Notifications notifications, List<AutoCloseable> resources) {
+                    WorkflowEngine engine, Notifications notifications, Map<String, StepHandler> steps,
+                    List<AutoCloseable> resources) {
         this.engine = engine;
+        this.steps = steps;
         this.notifications = notifications;
         this.resources = List.copyOf(resources);
         this.router = router;
@@ -107,8 +110,9 @@ public final class MilkRun implements AutoCloseable {
                 }
             }
             OrderNotices notices = new OrderNotices(notifications, stores.users(), stores.vendors());
+            Map<String, StepHandler> stepHandlers = Map.copyOf(steps.apply(new OrderSteps(stores.orders(), notices, clock).handlers()));
             WorkflowEngine engine = new WorkflowEngine(stores.workflows(), StateMachine.orderProcessing(),
-                    StateMachine.ORDER_PROCESSING, steps.apply(new OrderSteps(stores.orders(), notices, clock).handlers()), clock,
+                    StateMachine.ORDER_PROCESSING, stepHandlers, clock,
                     EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
                             .withLease(processing.lease()));
             resources.add(engine);
@@ -125,7 +129,8 @@ public final class MilkRun implements AutoCloseable {
             ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
             Services services = new Services(accounts, catalog, orders, stores.notifications(), notifications, runs,
                     Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog, engine, notifications, resources);
+            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog, engine, notifications,
+                    stepHandlers, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);
@@ -168,6 +173,11 @@ public final class MilkRun implements AutoCloseable {
     /** The order workflow's runner (for tests and benchmarks that drive it step by step). */
     public WorkflowEngine engine() {
         return engine;
+    }
+
+    /** The order workflow's step handlers by task name: what each Task state of the definition runs. */
+    public Map<String, StepHandler> steps() {
+        return steps;
     }
 
     /** Sending notifications and the email outbox (for tests and benchmarks that drive retries themselves). */
