@@ -132,12 +132,21 @@ public abstract class OrderApiContract extends ApiContract {
     }
 
     @Test
-    void thunder_client_5_reads_the_order_back_with_its_full_address() {
+    void thunder_client_5_reads_the_order_back_confirmed_with_its_full_address() {
         String asha = login(DemoData.CUSTOMER_EMAIL);
         String orderId = order(asha, UUID.randomUUID().toString(), body(List.of(item("prod-milk-500ml", "vendor-001", 2),
                 item("prod-yogurt-200g", "vendor-001", 3)), firstDeliveryDate().toString())).text("orderId");
+        // The seed reads it back Confirmed: the order workflow confirms it in the background moments after the 201.
         var answer = api.get("/orders/" + orderId, asha);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!answer.json().path("status").asText().equals("Confirmed") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            answer = api.get("/orders/" + orderId, asha);
+        }
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("status").asText()).isEqualTo("Confirmed");
+        assertThat(java.time.Instant.parse(answer.json().path("updatedAt").asText()))
+                .isAfter(java.time.Instant.parse(answer.json().path("createdAt").asText()));
         JsonNode address = answer.json().get("deliveryAddress");
         assertThat(address.get("line1").asText()).isEqualTo("123 Main Street");
         assertThat(address.get("city").asText()).isEqualTo("Vadodara");
