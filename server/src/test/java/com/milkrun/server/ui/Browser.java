@@ -265,6 +265,15 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
         until(d -> value.equals(select.getDomProperty("value")));
     }
 
+    /** Chooses the option with {@code value} in the select that itself carries {@code selectTestId}. */
+    void select(String selectTestId, String value) {
+        WebElement select = visible(selectTestId);
+        until(d -> !select.findElements(By.cssSelector("option[value='" + value + "']")).isEmpty());
+        scrollToCentre(select);
+        new Select(select).selectByValue(value);
+        until(d -> value.equals(select.getDomProperty("value")));
+    }
+
     /** Clicks the submit button of the form with {@code formTestId}. */
     void submit(String formTestId) {
         click(visible(By.cssSelector("[data-testid='" + formTestId + "'] button[type='submit']")));

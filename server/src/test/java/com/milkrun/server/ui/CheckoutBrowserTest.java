@@ -76,14 +76,15 @@ class CheckoutBrowserTest extends ShopBrowserTest {
         String orderId = browser.until(d -> d.findElements(Browser.testId("order-id")).stream()
                 .map(id -> id.getText().trim()).filter(id -> !id.isEmpty()).findFirst().orElse(null));
         browser.waitForPath("/orders/" + orderId);
-        browser.until(d -> d.findElement(Browser.testId("order-status")).getText().trim().equals("Pending"));
+        // The order workflow confirms it moments later; the page follows without a reload.
+        browser.until(d -> d.findElement(Browser.testId("order-status")).getText().trim().equals("Confirmed"));
         assertThat(browser.visible("cart-count").getText().trim()).isEqualTo("0");
         browser.screenshot("CheckoutBrowserTest.a_customer_orders_from_two_dairies-placed");
 
         // Behind the UI: the order is hers as priced, and its bottles are held back from the shop.
         String token = api.logIn(DemoData.CUSTOMER_EMAIL, DemoData.PASSWORD);
         JsonNode order = api.get("/orders/" + orderId, token);
-        assertThat(order.path("status").asText()).isEqualTo("Pending");
+        assertThat(order.path("status").asText()).isEqualTo("Confirmed");
         assertThat(order.path("totalAmount").decimalValue()).isEqualByComparingTo("243.2");
         assertThat(order.path("deliveryDate").asText()).isEqualTo(deliveryDate);
         assertThat(order.path("deliveryAddress").path("addressId").asText()).isEqualTo("addr-home");

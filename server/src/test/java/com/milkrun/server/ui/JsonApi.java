@@ -2,6 +2,7 @@ package com.milkrun.server.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.milkrun.orders.DeliveryWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,7 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -46,6 +53,48 @@ final class JsonApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** POSTs {@code body} as the user whose ID token is {@code idToken}, with extra request {@code headers}. */
+    JsonNode post(String path, Map<String, ?> body, String idToken, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + idToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Places an order of {@code quantity} × one product as the customer whose ID token this is, to the saved address
+     * {@code addressId} on {@code deliveryDate}, and answers the placed order (status {@code Pending}).
+     */
+    JsonNode placeOrder(String idToken, String addressId, LocalDate deliveryDate, String vendorId, String productId, int quantity) {
+        Map<String, Object> line = Map.of("productId", productId, "vendorId", vendorId, "quantity", quantity);
+        JsonNode order = post("/orders", Map.of("items", List.of(line), "deliveryDate", deliveryDate.toString(),
+                "addressId", addressId), idToken, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        if (order.path("orderId").asText().isBlank()) {
+            throw new AssertionError("POST /orders answered no orderId: " + order);
+        }
+        return order;
+    }
+
+    /** The first day an order placed now can be delivered: tomorrow until the 22:00 cut-off in India, then the day after. */
+    static LocalDate firstDeliveryDate() {
+        return DeliveryWindow.standard(ZoneId.of("Asia/Kolkata")).earliest(Instant.now());
+    }
+
+    /** Asks {@code answer} every 100 ms until it gives a non-null, non-false value, failing with {@code what} after {@link Browser#PATIENCE}. */
+    <T> T eventually(String what, Function<JsonApi, T> answer) {
+        return new FluentWait<>(this)
+                .withTimeout(Browser.PATIENCE)
+                .pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> what)
+                .until(answer);
     }
 
     /** Signs in and answers the ID token that authenticated routes take. */
