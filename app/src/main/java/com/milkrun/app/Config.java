@@ -95,7 +95,7 @@ public record Config(
                 Arrays.stream(r.string("MILKRUN_CORS_ORIGINS", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 r.string("MILKRUN_LOG_LEVEL", "INFO"),
                 new Processing(r.bool("MILKRUN_WORKFLOW_RUNNER", true),
-                        r.integer("MILKRUN_WORKFLOW_WORKERS", 4),
+                        r.integer("MILKRUN_WORKFLOW_WORKERS", 8),
                         Duration.ofMillis(r.integer("MILKRUN_WORKFLOW_POLL_MS", 500)),
                         Duration.ofSeconds(r.integer("MILKRUN_WORKFLOW_LEASE_SECONDS", 15)),
                         Duration.ofMillis(r.integer("MILKRUN_EMAIL_RETRY_MS", 2000)),
