@@ -50,12 +50,9 @@ public final class OrderSteps {
             return Map.of("notified", java.util.List.of(), "skipped", true, "status", order.status().wireName());
         }
         OrderNotices.Told told = notices.newOrder(order);
-        boolean recorded = orders.timeline(order.orderId()).stream().anyMatch(e -> e.what().equals("VendorsNotified"));
-        if (!recorded) {
-            orders.addEvent(OrderEvent.of(order.orderId(), "VendorsNotified", order.status(), "workflow", NOTIFY_VENDORS,
-                    told.vendorIds().size() == 1 ? "1 dairy told about its lines" : told.vendorIds().size() + " dairies told about their lines",
-                    clock.instant()));
-        }
+        orders.addEventOnce(OrderEvent.of(order.orderId(), "VendorsNotified", order.status(), "workflow", NOTIFY_VENDORS,
+                told.vendorIds().size() == 1 ? "1 dairy told about its lines" : told.vendorIds().size() + " dairies told about their lines",
+                clock.instant()));
         return Map.of("notified", told.vendorIds());
     }
 

@@ -41,8 +41,22 @@ public interface OrderStore {
                 "MilkRun", "", order.updatedAt()));
     }
 
-    /** Appends an entry that changes no status (a vendor accepting, a notification sent) to the timeline. */
+    /**
+     * Appends an entry that changes no status (a vendor accepting, a notification sent) to the timeline.
+     *
+     * @throws com.milkrun.shared.DomainException 404 for an unknown order
+     */
     void addEvent(OrderEvent event);
+
+    /**
+     * Appends the entry unless the timeline already has one with the same {@code what}, deciding under the same
+     * lock as every other writer of the order: how a step that may run twice (or in two processes at once) records
+     * itself once.
+     *
+     * @return true when appended
+     * @throws com.milkrun.shared.DomainException 404 for an unknown order
+     */
+    boolean addEventOnce(OrderEvent event);
 
     /** The order's timeline, oldest first; empty for an unknown order. */
     List<OrderEvent> timeline(String orderId);

@@ -719,6 +719,25 @@ public abstract class OrderStoreContract {
     }
 
     @Test
+    void of_eight_steps_recording_the_same_entry_at_once_exactly_one_does() {
+        stockUp(Orders.anandMilk(1), 10);
+        Order placed = placed(Placements.first(Orders.of("order-asha", "user-asha", List.of(Orders.anandMilk(1)),
+                Times.MORNING_RUN), "key-asha"));
+
+        List<Race.Outcome<Boolean>> outcomes = Race.run(8, racer -> store().addEventOnce(OrderEvent.of(placed.orderId(),
+                "VendorsNotified", OrderStatus.PENDING, "workflow", "NotifyVendors", "racer " + racer,
+                Times.minutesAfterMorningRun(1))));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).filteredOn(o -> Boolean.TRUE.equals(o.value())).hasSize(1);
+        assertThat(store().timeline(placed.orderId())).extracting(OrderEvent::what).containsExactly("Placed", "VendorsNotified");
+        assertThat(store().addEventOnce(OrderEvent.of(placed.orderId(), "VendorAccepted", OrderStatus.PENDING, "vendor",
+                "Anand Dairy", "", Times.minutesAfterMorningRun(2)))).isTrue();
+        assertFailsWith("NotFound", () -> store().addEventOnce(OrderEvent.of("order-nobody", "VendorsNotified",
+                OrderStatus.PENDING, "workflow", "NotifyVendors", "", Times.MORNING_RUN)));
+    }
+
+    @Test
     void keeps_the_first_decision_of_a_vendor_and_answers_false_to_a_second() {
         Order order = placeTwoDairyOrder();
         VendorDecision accepted = accepted(order.orderId(), "vendor-anand", 10);

@@ -166,6 +166,18 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
+    public synchronized boolean addEventOnce(OrderEvent event) {
+        if (!byId.containsKey(event.orderId())) {
+            throw DomainException.notFound("Order not found");
+        }
+        if (timelines.getOrDefault(event.orderId(), List.of()).stream().anyMatch(e -> e.what().equals(event.what()))) {
+            return false;
+        }
+        append(event);
+        return true;
+    }
+
+    @Override
     public synchronized List<OrderEvent> timeline(String orderId) {
         return List.copyOf(timelines.getOrDefault(orderId, List.of()));
     }

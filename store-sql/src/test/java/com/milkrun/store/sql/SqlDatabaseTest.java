@@ -22,6 +22,15 @@ class SqlDatabaseTest {
     }
 
     @Test
+    void an_h2_file_database_writes_every_commit_at_once_unless_the_url_says_otherwise() {
+        assertThat(SqlDatabase.durable("jdbc:h2:file:./data/milkrun")).isEqualTo("jdbc:h2:file:./data/milkrun;WRITE_DELAY=0");
+        assertThat(SqlDatabase.durable("jdbc:h2:./data/milkrun;MODE=PostgreSQL")).isEqualTo("jdbc:h2:./data/milkrun;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(SqlDatabase.durable("jdbc:h2:file:/db;write_delay=100")).isEqualTo("jdbc:h2:file:/db;write_delay=100");
+        assertThat(SqlDatabase.durable("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1");
+        assertThat(SqlDatabase.durable("jdbc:postgresql://db/milkrun")).isEqualTo("jdbc:postgresql://db/milkrun");
+    }
+
+    @Test
     void refuses_a_database_it_does_not_support_without_showing_url_parameters() {
         assertThatThrownBy(() -> SqlDatabase.open("jdbc:mysql://db/milkrun?password=secret", "u", "p", 2))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -191,6 +191,19 @@ public final class SqlOrderStore implements OrderStore {
     }
 
     @Override
+    public boolean addEventOnce(OrderEvent event) {
+        return retrying(() -> jdbc.inTransaction(tx -> {
+            lockOrder(tx, event.orderId());
+            if (tx.queryOne("SELECT 1 FROM order_events WHERE order_id = ? AND what = ?", row -> row.getInt(1),
+                    event.orderId(), event.what()).isPresent()) {
+                return false;
+            }
+            appendEvent(tx, event);
+            return true;
+        }));
+    }
+
+    @Override
     public List<OrderEvent> timeline(String orderId) {
         return jdbc.query("SELECT " + OrderRows.EVENT_COLUMNS + " FROM order_events WHERE order_id = ? ORDER BY seq",
                 OrderRows::event, orderId);
