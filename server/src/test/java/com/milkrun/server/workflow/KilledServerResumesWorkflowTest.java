@@ -1,5 +1,6 @@
 package com.milkrun.server.workflow;
 
+import com.milkrun.server.testing.Shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.milkrun.store.sql.testing.PostgresTestDatabase;

@@ -1,5 +1,6 @@
 package com.milkrun.server.workflow;
 
+import com.milkrun.server.testing.Shop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package com.milkrun.server.workflow;
 
+import com.milkrun.server.testing.Shop;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

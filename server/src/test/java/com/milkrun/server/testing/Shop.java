@@ -1,4 +1,4 @@
-package com.milkrun.server.workflow;
+package com.milkrun.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.milkrun.demo.DemoData;
@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
  * Customers, vendors and the back office of one running MilkRun server, over real HTTP. Tokens and addresses are
  * shared by every {@code Shop} of a test, since all its servers read one database.
  */
-final class Shop {
-    static final String GIR = "vendor-001";
-    static final String GIR_OWNER = "vendor@milkrun.dev";
-    static final String VRINDAVAN = "vendor-vrindavan";
-    static final String VRINDAVAN_OWNER = "vrindavan@milkrun.dev";
-    static final String ADMIN = "admin@milkrun.dev";
+public class Shop {
+    public static final String GIR = "vendor-001";
+    public static final String GIR_OWNER = "vendor@milkrun.dev";
+    public static final String VRINDAVAN = "vendor-vrindavan";
+    public static final String VRINDAVAN_OWNER = "vrindavan@milkrun.dev";
+    public static final String ADMIN = "admin@milkrun.dev";
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final Map<String, String> ADDRESSES = new ConcurrentHashMap<>();
@@ -41,19 +41,19 @@ final class Shop {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Shop(int port) {
+    public Shop(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** An HTTP answer; {@code json} is null for an empty body. */
-    record Answer(int status, JsonNode json) {
-        String text(String field) {
+    public record Answer(int status, JsonNode json) {
+        public String text(String field) {
             return json.get(field).asText();
         }
     }
 
     /** One line of an order. */
-    record Line(String productId, String vendorId, int quantity) {
+    public record Line(String productId, String vendorId, int quantity) {
     }
 
     /**
@@ -61,7 +61,7 @@ final class Shop {
      *
      * @throws UncheckedIOException when there is no answer (refused, reset, the server died mid-request)
      */
-    Answer send(String method, String path, Object body, String token, Map<String, String> headers) {
+    public Answer send(String method, String path, Object body, String token, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
@@ -84,7 +84,7 @@ final class Shop {
     }
 
     /** GET that must answer 200. */
-    JsonNode get(String path, String token) {
+    public JsonNode get(String path, String token) {
         Answer a = send("GET", path, null, token, Map.of());
         if (a.status() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + a.status() + ": " + a.json());
@@ -93,7 +93,7 @@ final class Shop {
     }
 
     /** Every item of a paginated list, following {@code nextToken}. */
-    List<JsonNode> all(String path, String token) {
+    public List<JsonNode> all(String path, String token) {
         List<JsonNode> items = new ArrayList<>();
         String next = null;
         do {
@@ -106,7 +106,7 @@ final class Shop {
         return items;
     }
 
-    String login(String email, String password) {
+    public String login(String email, String password) {
         Answer a = send("POST", "/auth/login", Map.of("email", email, "password", password), null, Map.of());
         if (a.status() != 200) {
             throw new IllegalStateException("login of " + email + " failed: " + a);
@@ -114,12 +114,12 @@ final class Shop {
         return a.text("idToken");
     }
 
-    String demoLogin(String email) {
+    public String demoLogin(String email) {
         return login(email, DemoData.PASSWORD);
     }
 
     /** A new verified customer with a phone and a home in 390001, ready to order; returns the ID token. */
-    String newCustomer() {
+    public String newCustomer() {
         String email = "milkman-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         send("POST", "/auth/register", Map.of("email", email, "password", "Fresh@Milk1", "name", "Early Riser"), null, Map.of());
         JsonNode mail = get("/dev/mailbox?email=" + email + "&limit=1", null);
@@ -137,7 +137,7 @@ final class Shop {
     }
 
     /** A new product of the vendor whose owner's token this is, with {@code stock} units and none reserved. */
-    String newProduct(String vendorToken, int stock) {
+    public String newProduct(String vendorToken, int stock) {
         Answer a = send("POST", "/vendor/products", Map.of("name", "Night Milk " + UUID.randomUUID().toString().substring(0, 6),
                 "category", "milk", "unit", "500 ml", "price", 120, "stock", stock), vendorToken, Map.of());
         if (a.status() != 201) {
@@ -147,7 +147,7 @@ final class Shop {
     }
 
     /** POST /orders for the customer's home; throws {@link UncheckedIOException} when no answer comes. */
-    Answer order(String customerToken, String idempotencyKey, List<Line> lines) {
+    public Answer order(String customerToken, String idempotencyKey, List<Line> lines) {
         List<Map<String, Object>> items = lines.stream()
                 .map(l -> Map.<String, Object>of("productId", l.productId(), "vendorId", l.vendorId(), "quantity", l.quantity()))
                 .toList();
@@ -157,41 +157,41 @@ final class Shop {
     }
 
     /** The order with its timeline. */
-    JsonNode order(String customerToken, String orderId) {
+    public JsonNode order(String customerToken, String orderId) {
         return get("/orders/" + orderId, customerToken);
     }
 
     /** Every order of the customer. */
-    List<JsonNode> ordersOf(String customerToken) {
+    public List<JsonNode> ordersOf(String customerToken) {
         return all("/orders", customerToken);
     }
 
     /** The caller's whole inbox. */
-    List<JsonNode> inbox(String token) {
+    public List<JsonNode> inbox(String token) {
         return all("/users/me/notifications", token);
     }
 
     /** The vendor's product with its stock and reservations. */
-    JsonNode vendorProduct(String vendorToken, String productId) {
+    public JsonNode vendorProduct(String vendorToken, String productId) {
         return get("/vendor/products/" + productId, vendorToken);
     }
 
     /** The workflow runs of one order. */
-    List<JsonNode> runsOf(String adminToken, String orderId) {
+    public List<JsonNode> runsOf(String adminToken, String orderId) {
         return all("/admin/workflow/runs?orderId=" + URLEncoder.encode(orderId, StandardCharsets.UTF_8), adminToken);
     }
 
     /** Every workflow run in the given status (Running, Succeeded, Failed, Aborted). */
-    List<JsonNode> runsIn(String adminToken, String status) {
+    public List<JsonNode> runsIn(String adminToken, String status) {
         return all("/admin/workflow/runs?status=" + status, adminToken);
     }
 
     /** One run with its history. */
-    JsonNode run(String adminToken, String runId) {
+    public JsonNode run(String adminToken, String runId) {
         return get("/admin/workflow/runs/" + runId, adminToken);
     }
 
-    static LocalDate firstDeliveryDate() {
+    public static LocalDate firstDeliveryDate() {
         var now = Instant.now().atZone(ZoneId.of("Asia/Kolkata"));
         return now.toLocalTime().isBefore(LocalTime.of(22, 0)) ? now.toLocalDate().plusDays(1) : now.toLocalDate().plusDays(2);
     }
