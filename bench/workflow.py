@@ -3,16 +3,32 @@
 against a running MilkRun server on 127.0.0.1 (stdlib only; set-up, HTTP helpers and CPU accounting come from
 bench/orders.py).
 
-    python3 bench/workflow.py run    --port P --ids ids.json [--in-flight 100] [--warmup 30] [--duration 30]
-                                     [--poll-ms 20] [--deadline 30] [--events 300] [--server-pid PID]
-                                     [--gc-log FILE] [--stacks N] [--trace FILE.jfr --workers 4]
-                                     [--java-home DIR] [--json out.json]
+    python3 bench/workflow.py run    --port P --ids ids.json [--in-flight 100] [--mode burst|closed]
+                                     burst:  [--rounds 20] [--warmup-rounds 10] [--pause 1] [--wait-ms 50]
+                                             [--round-deadline 60] [--run-sample 20]
+                                     closed: [--warmup 30] [--duration 30] [--poll-ms 20] [--deadline 30]
+                                             [--events 300] [--stacks N] [--trace FILE.jfr --workers 4]
+                                     [--server-pid PID] [--gc-log FILE] [--java-home DIR] [--json out.json]
     python3 bench/workflow.py report --dir DIR
 
 The customers and products come from `python3 bench/orders.py setup --customers N` (N >= --in-flight: one customer
 per client thread, so that no two orders of one customer race for its stats row).
 
-run     --in-flight client threads, each with its own customer and keep-alive connection, loop: place an order
+run --mode burst (the default): the target's literal reading, "p99 of 201 -> Confirmed with 100 orders in flight".
+        Rounds: --in-flight client threads (own customer and keep-alive connection each), released together by a
+        barrier, each POST one order (2 distinct random products of the 40, a unique Idempotency-Key) and take
+        t201 = time.time() once the 201 has been read. While the round is in flight the orders are NOT polled:
+        the only request is GET /admin/workflow/runs?status=Running&limit=1 (admin@milkrun.dev, an indexed
+        query) every --wait-ms, from the moment every POST has answered until it lists no run (or
+        --round-deadline seconds after the first POST: the round's unconfirmed orders are then timeouts). Then,
+        untimed, each order is read once (GET /orders/{id}): latency = the `at` of its timeline entry
+        "Confirmed" (server clock, same machine) - t201; negative values are kept and counted. For --run-sample
+        orders per round, GET /admin/workflow/runs?orderId= gives "201 -> run ended" (updatedAt of the Succeeded
+        run). --pause seconds between rounds; --warmup-rounds first, then --rounds measured. Also per round:
+        first POST sent -> last Confirmed; and CPU of the server, PostgreSQL and this client and GC pauses,
+        summed over the measured rounds' in-flight parts (first POST to "no Running run" seen).
+run --mode closed: the stress variant. --in-flight client threads, each with its own customer and keep-alive
+        connection, loop: place an order
         (POST /orders, 2 distinct random products of the 40, a unique Idempotency-Key), then poll GET /orders/{id}
         every --poll-ms (ticks counted from the 201) until its status is Confirmed, then place the next one. So
         N orders are always either being placed or waiting for their confirmation. A thread places no new order
@@ -511,19 +527,347 @@ def breakdown_line(ev):
     return f"breakdown of {ev['orders']} orders' runs: " + "; ".join(parts)
 
 
-# -------------------------------------------------------------------------------------------------------- report
-def report(args):
+# ------------------------------------------------------------------------------------------------- burst rounds
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return [float(x) for x in f.read().split()[:3]]
+
+
+def add_usage(total, u):
+    """Sums CpuWindow.stop() results (one per measured round)."""
+    for k, v in u.items():
+        if k == "server_threads_cpu_s":
+            t = total.setdefault(k, Counter())
+            t.update({g: s for g, s in (v or {}).items()})
+        elif k in ("machine_busy_cores", "machine_steal_cores"):
+            if v is not None:  # weighted by the round's wall time below
+                total[k + "_x_wall"] = total.get(k + "_x_wall", 0.0) + v * u["wall_s"]
+        elif v is not None:
+            total[k] = total.get(k, 0.0) + v
+
+
+def burst(args):
+    """Rounds of --in-flight orders placed at once, then waiting (one cheap admin request every --wait-ms) until
+    the workflow has no Running run left; latencies from the orders' timelines, read once after each round."""
+    sys.setswitchinterval(0.001)
+    ids = json.load(open(args.ids))
+    customers, products = ids["customers"], ids["products"]
+    n = args.in_flight
+    if len(customers) < n:
+        sys.exit(f"{args.ids} has {len(customers)} customers, {n} in-flight orders need one each")
+    total_rounds = args.warmup_rounds + args.rounds
+    go, fire, posted = threading.Barrier(n + 1), threading.Barrier(n + 1), threading.Barrier(n + 1)
+    state = {"round": 0, "date": None, "stop": False}
+    slots = [None] * n
+
+    def worker(i):
+        rnd = random.Random(3000 + i)
+        cust = customers[i]
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
+        prefix = f"{ids['tag']}-wfb-{i}-{uuid.uuid4().hex[:8]}-"
+        try:
+            while True:
+                go.wait()
+                if state["stop"]:
+                    return
+                a, b = rnd.sample(products, 2)
+                body = (f'{{"items":[{{"productId":"{a["productId"]}","vendorId":"{a["vendorId"]}","quantity":1}},'
+                        f'{{"productId":"{b["productId"]}","vendorId":"{b["vendorId"]}","quantity":1}}],'
+                        f'"deliveryDate":"{state["date"]}","addressId":"{cust["addressId"]}"}}').encode()
+                headers = {"Accept": "application/json", "Authorization": "Bearer " + cust["idToken"],
+                           "Content-Type": "application/json", "Idempotency-Key": prefix + str(state["round"])}
+                fire.wait()  # the request is ready: all threads send at once
+                t_sent, p_sent = time.time(), time.perf_counter()
+                try:
+                    conn.request("POST", "/orders", body=body, headers=headers)
+                    resp = conn.getresponse()
+                    payload = resp.read()
+                    code = resp.status
+                except (http.client.HTTPException, OSError) as e:
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
+                    code, payload = 0, repr(e).encode()
+                t201, p201 = time.time(), time.perf_counter()
+                slot = {"customer": i, "t_sent": t_sent, "p_sent": p_sent, "t201": t201, "p201": p201,
+                        "post_ms": round((p201 - p_sent) * 1000, 3), "code": code}
+                if code == 201:
+                    placed = json.loads(payload)
+                    slot["orderId"], slot["status201"] = placed["orderId"], placed["status"]
+                else:
+                    slot["error"] = payload[:300].decode(errors="replace")
+                slots[i] = slot
+                posted.wait()
+        finally:
+            conn.close()
+
+    api = orders.Api(args.port)
+    admin = orders.login(api, ADMIN_EMAIL, ADMIN_PASSWORD)
+    aconn = [http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)]
+    running_path = "/admin/workflow/runs?status=Running&limit=1"
+    admin_headers = {"Accept": "application/json", "Authorization": "Bearer " + admin}
+
+    def running_left():
+        """True while the workflow has a Running run: the one request made while a round is in flight."""
+        for attempt in range(3):
+            try:
+                aconn[0].request("GET", running_path, headers=admin_headers)
+                resp = aconn[0].getresponse()
+                payload = resp.read()
+            except (http.client.HTTPException, OSError):
+                aconn[0].close()
+                aconn[0] = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
+                continue
+            if resp.status != 200:
+                sys.exit(f"GET {running_path} answered {resp.status}: {payload[:300]!r}")
+            return bool(json.loads(payload)["items"])
+        sys.exit(f"GET {running_path}: no answer after 3 attempts")
+
+    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(n)]
+    for t in threads:
+        t.start()
+    waited = 0
+    while running_left():  # runs left over from the set-up (none expected): let them end first
+        time.sleep(0.1)
+        waited += 1
+        if waited > 600:
+            sys.exit("the workflow still has Running runs 60 s after the set-up")
+    rounds, measured, samples = [], [], []
+    usage = {}
+    gc = {"gc_pauses": 0, "gc_pause_ms": 0.0}
+    load_start = loadavg()
+    for k in range(total_rounds):
+        is_measured = k >= args.warmup_rounds
+        state["round"], state["date"] = k, orders.delivery_date(args.round_deadline + 120)
+        for i in range(n):
+            slots[i] = None
+        cpu = Cpu(args.server_pid)
+        cpu.start()
+        gc_a = orders.size(args.gc_log)
+        go.wait()  # the n client threads prepare their request...
+        fire.wait()  # ... and are released together: each POSTs one order
+        posted.wait(timeout=120)
+        p_posted = time.perf_counter()
+        p_first = min(s["p_sent"] for s in slots)
+        deadline = p_first + args.round_deadline
+        polls, timed_out, j = 0, False, 0
+        while True:
+            left = running_left()
+            polls += 1
+            if not left:
+                break
+            if time.perf_counter() >= deadline:
+                timed_out = True
+                break
+            j += 1
+            due = p_posted + j * args.wait_ms / 1000
+            now = time.perf_counter()
+            if due > now:
+                time.sleep(due - now)
+        t_idle, p_idle = time.time(), time.perf_counter()
+        u = cpu.stop()
+        gc_b = orders.size(args.gc_log)
+        # after the round (not timed): each order once, with its owner's token, for its timeline
+        recs = [dict(s) for s in slots]
+        for r in recs:
+            if "orderId" not in r:
+                continue
+            o = api.call("GET", f"/orders/{r['orderId']}", token=customers[r["customer"]]["idToken"])
+            tl = timeline_times(o)
+            r.update({"status": o["status"], "placed_at": tl.get("Placed"), "vendors_at": tl.get("VendorsNotified"),
+                      "confirmed_at": tl.get("Confirmed"), "round": k})
+            if timed_out and o["status"] != "Confirmed":
+                r["timeout"] = True
+        placed = [r for r in recs if "orderId" in r]
+        step = max(1, n // max(1, args.run_sample)) if args.run_sample else 0
+        for idx, r in enumerate(placed):
+            if step and idx % step == 0:
+                page = api.call("GET", f"/admin/workflow/runs?orderId={r['orderId']}", token=admin)
+                done = [x for x in page["items"] if x["status"] == "Succeeded"]
+                r["run_status"] = page["items"][0]["status"] if page["items"] else None
+                if done:
+                    r["run_ended_at"] = instant(done[0]["updatedAt"])
+        t_first = min(r["t_sent"] for r in recs)
+        conf = [r["confirmed_at"] for r in placed if r.get("confirmed_at") is not None]
+        rs = {"round": k, "measured": is_measured, "orders": len(placed), "delivery_date": state["date"],
+              "non_201": sum(1 for r in recs if r["code"] != 201),
+              "timeouts": sum(1 for r in placed if r.get("timeout")),
+              "not_confirmed": sum(1 for r in placed if r.get("status") != "Confirmed"),
+              "posts_ms": round((max(r["p201"] for r in recs) - p_first) * 1000, 1),
+              "first_post_to_last_confirmed_ms": round((max(conf) - t_first) * 1000, 1) if conf else None,
+              "first_post_to_idle_seen_ms": round((p_idle - p_first) * 1000, 1),
+              "admin_polls": polls, "timed_out": timed_out, "release_skew_ms": round(
+                  (max(r["p_sent"] for r in recs) - p_first) * 1000, 1),
+              "latency_ms": dist([r["confirmed_at"] - r["t201"] for r in placed if r.get("confirmed_at")]),
+              "load": loadavg()}
+        rounds.append(rs)
+        for r in recs:
+            if r["code"] != 201 and len(samples) < 8:
+                samples.append(f"round {k}: POST /orders -> {r['code']}: {r.get('error')}")
+            if "orderId" in r and r.get("status") != "Confirmed" and len(samples) < 8:
+                samples.append(f"round {k}: order {r['orderId']} is {r.get('status')}")
+        if is_measured:
+            measured += recs
+            add_usage(usage, u)
+            g = orders.gc_pauses(args.gc_log, gc_a, gc_b) or {}
+            gc["gc_pauses"] += g.get("gc_pauses", 0)
+            gc["gc_pause_ms"] += g.get("gc_pause_ms", 0.0)
+        lat = rs["latency_ms"] or {}
+        print(f"{'round' if is_measured else 'warm-up'} {k + 1 - (args.warmup_rounds if is_measured else 0)}: "
+              f"{rs['orders']} orders, p50 {lat.get('p50', 0):.0f} p99 {lat.get('p99', 0):.0f} max "
+              f"{lat.get('max', 0):.0f} ms; first POST -> last Confirmed {rs['first_post_to_last_confirmed_ms'] or 0:.0f}"
+              f" ms (POSTs sent in {rs['release_skew_ms']:.0f} ms, answered in {rs['posts_ms']:.0f} ms, idle seen {rs['first_post_to_idle_seen_ms']:.0f} ms, "
+              f"{polls} waits); non-201 {rs['non_201']}, timeouts {rs['timeouts']}", flush=True)
+        if k + 1 < total_rounds:
+            time.sleep(args.pause)
+    state["stop"] = True
+    go.wait()
+    for t in threads:
+        t.join(timeout=5)
+    aconn[0].close()
+
+    placed = [r for r in measured if "orderId" in r]
+    lat = [r["confirmed_at"] - r["t201"] for r in placed if r.get("confirmed_at") is not None]
+    ended = [r["run_ended_at"] - r["t201"] for r in placed if r.get("run_ended_at") is not None]
+    mrounds = [r for r in rounds if r["measured"]]
+    wall = usage.get("wall_s") or 0.0
+    n_orders = len(placed)
+    per_order = lambda key: (usage.get(key) or 0.0) / n_orders * 1000 if n_orders else None
+    out = {"mode": "burst", "in_flight": n, "rounds": args.rounds, "warmup_rounds": args.warmup_rounds,
+           "pause_s": args.pause, "wait_ms": args.wait_ms, "round_deadline_s": args.round_deadline,
+           "orders_measured": n_orders, "latency_ms": dist(lat), "negative": sum(1 for x in lat if x < 0),
+           "run_ended_ms": dist(ended), "post_201_ms": dist([r["post_ms"] / 1000 for r in placed]),
+           "sent_to_confirmed_ms": dist([r["confirmed_at"] - r["t_sent"] for r in placed
+                                         if r.get("confirmed_at") is not None]),
+           "placed_to_confirmed_ms": dist([r["confirmed_at"] - r["placed_at"] for r in placed
+                                           if r.get("confirmed_at") and r.get("placed_at")]),
+           "round_ms": dist([r["first_post_to_last_confirmed_ms"] / 1000 for r in mrounds
+                             if r["first_post_to_last_confirmed_ms"] is not None]),
+           "round_idle_seen_ms": dist([r["first_post_to_idle_seen_ms"] / 1000 for r in mrounds]),
+           "round_posts_ms": dist([r["posts_ms"] / 1000 for r in mrounds]),
+           "round_release_skew_ms": dist([r["release_skew_ms"] / 1000 for r in mrounds]),
+           "round_p99_ms": [r["latency_ms"]["p99"] if r["latency_ms"] else None for r in mrounds],
+           "admin_polls_per_round": statistics.fmean([r["admin_polls"] for r in mrounds]) if mrounds else None,
+           "timeouts": sum(1 for r in placed if r.get("timeout")),
+           "not_confirmed": sum(1 for r in placed if r.get("status") != "Confirmed"),
+           "non_201": sum(1 for r in measured if r["code"] != 201),
+           "post_status": {str(c): v for c, v in sorted(Counter(r["code"] for r in measured).items())},
+           "load_start": load_start, "load_end": loadavg(),
+           "in_flight_wall_s": wall,
+           "server_cpu_ms_per_order": per_order("server_cpu_s"),
+           "postgres_cpu_ms_per_order": per_order("postgres_cpu_s"),
+           "client_cpu_ms_per_order": per_order("client_cpu_s"),
+           "server_cores": (usage.get("server_cpu_s") or 0) / wall if wall else None,
+           "postgres_cores": (usage.get("postgres_cpu_s") or 0) / wall if wall else None,
+           "client_cores": (usage.get("client_cpu_s") or 0) / wall if wall else None,
+           "machine_busy_cores": usage.get("machine_busy_cores_x_wall", 0) / wall if wall else None,
+           "server_threads_cpu_s": {g: round(v, 2) for g, v in (usage.get("server_threads_cpu_s") or {}).items()},
+           "gc_pauses": gc["gc_pauses"], "gc_pause_ms": round(gc["gc_pause_ms"], 1),
+           "rounds_detail": rounds, "samples": samples}
+    print(burst_summary_line(out))
+    for s in samples:
+        print("  unexpected:", s)
+    if args.raw:
+        json.dump(placed, open(args.raw, "w"))
+    if args.json:
+        json.dump(out, open(args.json, "w"), indent=1)
+    bad = out["timeouts"] or out["non_201"] or out["not_confirmed"]
+    return 1 if bad else 0
+
+
+def burst_summary_line(o):
+    f = lambda d, k: "-" if not d or d.get(k) is None else f"{d[k]:.0f}"
+    a, e, rd = o["latency_ms"], o["run_ended_ms"], o["round_ms"]
+    return (f"{o['orders_measured']} orders in {o['rounds']} rounds of {o['in_flight']}: 201 -> Confirmed p50 "
+            f"{f(a, 'p50')} p90 {f(a, 'p90')} p99 {f(a, 'p99')} max {f(a, 'max')} ms ({o['negative']} negative); "
+            f"201 -> run ended p50 {f(e, 'p50')} p99 {f(e, 'p99')} ms ({(e or {}).get('n', 0)} sampled); POST sent "
+            f"-> Confirmed p50 {f(o['sent_to_confirmed_ms'], 'p50')} p99 {f(o['sent_to_confirmed_ms'], 'p99')} ms; round "
+            f"first POST -> last Confirmed median {f(rd, 'p50')} ms; POST p50 {f(o['post_201_ms'], 'p50')} p99 "
+            f"{f(o['post_201_ms'], 'p99')} ms; non-201 {o['non_201']}, timeouts {o['timeouts']}, not confirmed "
+            f"{o['not_confirmed']}; CPU per order: server {o['server_cpu_ms_per_order'] or 0:.1f} ms, postgres "
+            f"{o['postgres_cpu_ms_per_order'] or 0:.1f} ms, client {o['client_cpu_ms_per_order'] or 0:.1f} ms; "
+            f"in flight {o['in_flight_wall_s']:.1f} s, machine busy {o['machine_busy_cores'] or 0:.2f} cores; GC "
+            f"{o['gc_pauses']} pauses {o['gc_pause_ms']} ms; load average {o['load_start'][0]:.1f} -> "
+            f"{o['load_end'][0]:.1f}")
+
+
+def report_burst(cells, target):
     med = lambda xs: statistics.median(xs) if xs else None
     fmt = lambda v, f=".0f": "-" if v is None else format(v, f)
-    cells = {}
+    order = {"h2": 0, "pg": 1}
+    print(f"Burst: rounds of N orders placed at once, no polling of the orders while they are in flight; latency = "
+          f"timeline 'Confirmed' (server clock) minus the client's 201. Medians over the runs of each run's "
+          f"percentiles; max over all runs; ms:")
+    print()
+    print("| database | runs | orders | p50 | p90 | **p99** | max | < 0 | round: first POST → last Confirmed | "
+          "201 → run ended p50 / p99 | POST p50 / p99 | POST sent → Confirmed p50 / p99 | non-201 | timeouts | "
+          "server CPU ms/order | "
+          f"PostgreSQL CPU ms/order | client CPU ms/order | p99 ≤ {target:g} ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|---|")
+    for db, runs in sorted(cells.items(), key=lambda kv: order.get(kv[0], 9)):
+        rs = [runs[i] for i in sorted(runs)]
+        m = lambda key, k: med([r[key][k] for r in rs if r.get(key)])
+        p99 = m("latency_ms", "p99")
+        print(f"| {db} | {len(rs)} | {sum(r['orders_measured'] for r in rs)} | {fmt(m('latency_ms', 'p50'))} | "
+              f"{fmt(m('latency_ms', 'p90'))} | **{fmt(p99)}** | "
+              f"{fmt(max((r['latency_ms']['max'] for r in rs if r.get('latency_ms')), default=None))} | "
+              f"{sum(r['negative'] for r in rs)} | {fmt(m('round_ms', 'p50'))} | "
+              f"{fmt(m('run_ended_ms', 'p50'))} / {fmt(m('run_ended_ms', 'p99'))} | "
+              f"{fmt(m('post_201_ms', 'p50'))} / {fmt(m('post_201_ms', 'p99'))} | "
+              f"{fmt(m('sent_to_confirmed_ms', 'p50'))} / {fmt(m('sent_to_confirmed_ms', 'p99'))} | "
+              f"{sum(r['non_201'] for r in rs)} | {sum(r['timeouts'] for r in rs)} | "
+              f"{fmt(med([r['server_cpu_ms_per_order'] for r in rs]), '.1f')} | "
+              f"{fmt(med([r['postgres_cpu_ms_per_order'] for r in rs]), '.1f')} | "
+              f"{fmt(med([r['client_cpu_ms_per_order'] for r in rs]), '.1f')} | "
+              f"{'met' if p99 is not None and p99 <= target else '**not met**'} |")
+    print()
+    print("Per run (ms):")
+    print()
+    print("| run | orders | p50 / p90 / p99 / max | < 0 | rounds' p99: min / median / max | round: first POST → "
+          "last Confirmed, median / max | last POST sent / last 201 after the first POST sent (medians) | server / PostgreSQL / client cores while "
+          "in flight | machine busy | GC pauses | load average | p99 ≤ 1 s |")
+    print("|---|---:|---|---:|---|---|---:|---|---:|---:|---|---|")
+    q = lambda d: " / ".join(fmt(d.get(k)) for k in ("p50", "p90", "p99", "max")) if d else "-"
+    for db, runs in sorted(cells.items(), key=lambda kv: order.get(kv[0], 9)):
+        for i in sorted(runs):
+            r = runs[i]
+            rp = [x for x in r["round_p99_ms"] if x is not None]
+            w = r["in_flight_wall_s"] or 1
+            p99 = (r["latency_ms"] or {}).get("p99")
+            print(f"| {db} {i} | {r['orders_measured']} | {q(r['latency_ms'])} | {r['negative']} | "
+                  f"{fmt(min(rp, default=None))} / {fmt(med(rp))} / {fmt(max(rp, default=None))} | "
+                  f"{fmt((r['round_ms'] or {}).get('p50'))} / {fmt((r['round_ms'] or {}).get('max'))} | "
+                  f"{fmt((r.get('round_release_skew_ms') or {}).get('p50'))} / "
+                  f"{fmt((r['round_posts_ms'] or {}).get('p50'))} | {fmt(r['server_cores'], '.2f')} / "
+                  f"{fmt(r['postgres_cores'], '.2f')} / {fmt(r['client_cores'], '.2f')} | "
+                  f"{fmt(r['machine_busy_cores'], '.2f')} | {r['gc_pause_ms'] / w:.0f} ms/s | "
+                  f"{r['load_start'][0]:.1f} → {r['load_end'][0]:.1f} | "
+                  f"{'met' if p99 is not None and p99 <= target else 'not met'} |")
+
+
+# -------------------------------------------------------------------------------------------------------- report
+def report(args):
+    cells, bursts = {}, {}
     for path in sorted(glob.glob(os.path.join(args.dir, "workflow-*.json"))):
         name = os.path.basename(path)[:-5].split("-")
-        cells.setdefault(name[1], {})[int(name[2])] = json.load(open(path))
-    if not cells:
+        o = json.load(open(path))
+        (bursts if o.get("mode") == "burst" else cells).setdefault(name[1], {})[int(name[2])] = o
+    if not cells and not bursts:
         print("(no runs)")
         return
+    if bursts:
+        report_burst(bursts, args.target_ms)
+    if cells:
+        if bursts:
+            print()
+            print("Closed loop:")
+            print()
+        report_closed(cells, args.target_ms)
+
+
+def report_closed(cells, target):
+    med = lambda xs: statistics.median(xs) if xs else None
+    fmt = lambda v, f=".0f": "-" if v is None else format(v, f)
     order = {"h2": 0, "pg": 1}
-    target = args.target_ms
     print("| database | runs | orders measured | confirmed/s | (a) p50 | (a) p90 | (a) p99 | (a) max | (b) p50 | "
           "(b) p90 | (b) p99 | (b) max | timeouts | non-201 | polls/s | busy cores | "
           f"p99 ≤ {target:g} ms |")
@@ -626,12 +970,21 @@ def main():
     r.add_argument("--trace", help="record JFR's method trace (JDK 25+) of the workflow workers into this file and "
                    "report how busy they were over the window and how long a run keeps a worker")
     r.add_argument("--workers", type=int, default=4, help="the server's MILKRUN_WORKFLOW_WORKERS (for --trace)")
+    r.add_argument("--mode", choices=("burst", "closed"), default="burst")
+    r.add_argument("--rounds", type=int, default=20, help="burst: measured rounds")
+    r.add_argument("--warmup-rounds", type=int, default=10, help="burst: rounds before the measured ones")
+    r.add_argument("--pause", type=float, default=1.0, help="burst: seconds between rounds")
+    r.add_argument("--wait-ms", type=float, default=50, help="burst: interval of GET /admin/workflow/runs?status=Running")
+    r.add_argument("--round-deadline", type=float, default=60,
+                   help="burst: seconds after a round's first POST before its unconfirmed orders are timeouts")
+    r.add_argument("--run-sample", type=int, default=20,
+                   help="burst: orders per round whose run is read afterwards for '201 -> run ended' (0: none)")
     rp = sub.add_parser("report")
     rp.add_argument("--dir", required=True)
     rp.add_argument("--target-ms", type=float, default=1000)
     a = p.parse_args()
     if a.cmd == "run":
-        sys.exit(run(a))
+        sys.exit(burst(a) if a.mode == "burst" else run(a))
     report(a)
 
 

@@ -1,18 +1,35 @@
 #!/usr/bin/env bash
 # Order workflow latency: after POST /orders answers 201 (Pending), the server's durable workflow run confirms the
-# order in the background (NotifyVendors -> UpdateOrderStatus "Confirmed" -> NotifyCustomer). With N orders in
-# flight (N client threads, each placing an order, waiting for its confirmation, placing the next), measures the
-# time from the client's 201 to Confirmed: (a) from the timeline's "Confirmed" entry (server clock, same machine)
-# and (b) as seen by polling GET /orders/{id} every 20 ms. p50/p90/p99/max per database, H2 and PostgreSQL, a fresh
+# order in the background (NotifyVendors -> UpdateOrderStatus "Confirmed" -> NotifyCustomer). Measures the time from
+# the client's 201 to Confirmed with N orders in flight, p50/p90/p99/max per database, H2 and PostgreSQL, a fresh
 # database per run. Target: p99 <= 1 s with 100 orders in flight.
+#   --mode burst (default, the headline): rounds of N orders placed at once (a barrier releases N client threads,
+#     one POST each); while they are in flight nothing polls the orders, only GET /admin/workflow/runs?status=Running
+#     &limit=1 every 50 ms until no run is left; then each order is read once and its latency taken from its
+#     timeline's "Confirmed" entry (server clock, same machine). 1 s pause, warm-up rounds, then measured rounds.
+#   --mode closed (the stress variant): N client threads each place an order, poll GET /orders/{id} every 20 ms
+#     until it is Confirmed, place the next; (a) from the timeline, (b) as seen by polling.
 #
-#   bench/workflow.sh [-n RUNS] [--db "h2 pg"] [--in-flight N] [--warmup S] [--duration S] [--poll-ms MS]
-#                     [--events N] [--stacks N] [--trace] [--env "NAME=VALUE ..."] [--flags "JVM FLAGS"] [--keep DIR]
+#   bench/workflow.sh [-n RUNS] [--db "h2 pg"] [--mode burst|closed] [--in-flight N] [--build]
+#                     burst:  [--rounds N] [--warmup-rounds N] [--pause S] [--wait-ms MS] [--run-sample N]
+#                     closed: [--warmup S] [--duration S] [--poll-ms MS] [--events N] [--stacks N] [--trace]
+#                     [--env "NAME=VALUE ..."] [--flags "JVM FLAGS"] [--keep DIR]
 #
 #   -n RUNS        runs per database (default 3), round-robin; medians of the runs' percentiles printed at the end
 #   --db           databases (default "h2 pg"): an H2 file database in the temp dir, or `createdb
 #                  milkrun_bench_<random>` on 127.0.0.1:5432 (user postgres), dropped afterwards
+#   --mode M       burst (default) or closed
 #   --in-flight N  orders in flight = client threads = customers (default 100)
+#   --build        rebuild the jars first (./mvnw -q install -DskipTests). Without it they are rebuilt anyway when
+#                  missing or when a *.java/*.json/*.sql file under a module's src/main or under infra/ is newer
+#                  than server/target/milkrun-server.jar
+#   burst:
+#   --rounds N         measured rounds (default 20: 2000 orders with 100 in flight)
+#   --warmup-rounds N  rounds before them (default 10)
+#   --pause S          seconds between rounds (default 1)
+#   --wait-ms MS       interval of the one request made while a round is in flight (default 50)
+#   --run-sample N     orders per round whose workflow run is read afterwards for "201 -> run ended" (default 20)
+#   closed:
 #   --warmup S     seconds of the same load before the measured window (default 30)
 #   --duration S   measured window (default 30): orders whose 201 arrives in it count, and are followed to Confirmed
 #   --poll-ms MS   poll interval of GET /orders/{id} (default 20)
@@ -21,6 +38,7 @@
 #                  threads and the request threads are doing (default 0: none)
 #   --trace        record JFR's method trace (JDK 25+) of the workflow workers over each window: how many of them
 #                  were busy on average and how long a run keeps its worker
+#   both:
 #   --env "..."    extra server environment, e.g. "MILKRUN_WORKFLOW_WORKERS=8 MILKRUN_WORKFLOW_POLL_MS=100"
 #   --flags F      extra JVM flags after run.sh's (e.g. "-Xmx512m")
 #   --keep DIR     copy the JSON result of every run to DIR
@@ -28,16 +46,23 @@
 # Every server is started as run.sh does (its JVM flags, no AppCDS archive) plus -Xlog:gc to a file, with
 # MILKRUN_BCRYPT_COST=4 (set-up speed only) and MILKRUN_LOG_LEVEL=WARN; the workflow runner uses the product's
 # defaults (4 workers, 500 ms poll) unless --env says otherwise. Only 127.0.0.1 is used. Servers, temp dir and
-# databases are removed on exit. About 100 s per run with the defaults (about 10 minutes for -n 3 on both databases).
+# databases are removed on exit. Closed: about 100 s per run with the defaults (about 10 minutes for -n 3 on both
+# databases). Burst: set-up plus 30 rounds of (round + 1 s pause + reading the round's orders) per run.
 source "$(dirname "$0")/common.sh"
-build_if_missing
 
-runs=3 dbs="h2 pg" in_flight=100 warmup=30 duration=30 poll_ms=20 events=300 stacks=0 trace=0 env_extra="" extra="" keep=""
+runs=3 dbs="h2 pg" mode=burst build=0 rounds=20 warmup_rounds=10 pause=1 wait_ms=50 run_sample=20 in_flight=100 warmup=30 duration=30 poll_ms=20 events=300 stacks=0 trace=0 env_extra="" extra="" keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     --db) dbs="$2"; shift 2 ;;
     --in-flight) in_flight="$2"; shift 2 ;;
+    --mode) mode="$2"; shift 2 ;;
+    --build) build=1; shift ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --warmup-rounds) warmup_rounds="$2"; shift 2 ;;
+    --pause) pause="$2"; shift 2 ;;
+    --wait-ms) wait_ms="$2"; shift 2 ;;
+    --run-sample) run_sample="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --poll-ms) poll_ms="$2"; shift 2 ;;
@@ -47,9 +72,30 @@ while [ $# -gt 0 ]; do
     --env) env_extra="$2"; shift 2 ;;
     --flags) extra="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    *) sed -n '2,31p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,50p' "$0" >&2; exit 2 ;;
   esac
 done
+case "$mode" in
+  burst) if [ "$trace" = 1 ] || [ "$stacks" != 0 ]; then echo "--trace and --stacks need --mode closed" >&2; exit 2; fi ;;
+  closed) ;;
+  *) echo "--mode is burst or closed" >&2; exit 2 ;;
+esac
+
+# The server jar must be current: rebuild when asked, when a jar is missing, or when a source, resource or
+# migration under a module's src/main (or infra/, whose state machine the server loads) is newer than the jar.
+stale=""
+if [ -f "$SERVER_JAR" ]; then
+  stale=$(find "$ROOT"/*/src/main "$ROOT/infra" -type f \( -name '*.java' -o -name '*.json' -o -name '*.sql' \) \
+    -newer "$SERVER_JAR" -print 2>/dev/null | head -3)
+fi
+if [ "$build" = 1 ] || [ -n "$stale" ]; then
+  [ -n "$stale" ] && echo "Sources newer than $SERVER_JAR, e.g. ${stale//$'\n'/, }" >&2
+  echo "Building MilkRun (./mvnw -q install -DskipTests)..." >&2
+  (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
+  touch "$SERVER_JAR"   # an unchanged jar keeps its old time when nothing needed repackaging
+else
+  build_if_missing
+fi
 read -r -a extra_flags <<< "$extra"
 read -r -a extra_env <<< "$env_extra"
 workers=4
@@ -104,10 +150,17 @@ cell() {
   local trace_file=""
   [ "$trace" = 1 ] && trace_file="$WORK/trace-$name.jfr"
   python3 "$BENCH/orders.py" setup --port "$server_port" --customers "$in_flight" --out "$ids" | sed 's/^/  /'
-  python3 "$BENCH/workflow.py" run --port "$server_port" --ids "$ids" --in-flight "$in_flight" --warmup "$warmup" \
-    --duration "$duration" --poll-ms "$poll_ms" --events "$events" --stacks "$stacks" --java-home "$JAVA_HOME" \
-    ${trace_file:+--trace "$trace_file" --workers "$workers"} --server-pid "$server_pid" --gc-log "$gclog" \
-    --json "$OUT/workflow-$db-$run.json" | sed 's/^/  /' || status=1
+  if [ "$mode" = burst ]; then
+    python3 "$BENCH/workflow.py" run --mode burst --port "$server_port" --ids "$ids" --in-flight "$in_flight" \
+      --rounds "$rounds" --warmup-rounds "$warmup_rounds" --pause "$pause" --wait-ms "$wait_ms" \
+      --run-sample "$run_sample" --server-pid "$server_pid" --gc-log "$gclog" \
+      --json "$OUT/workflow-$db-$run.json" | sed 's/^/  /' || status=1
+  else
+    python3 "$BENCH/workflow.py" run --mode closed --port "$server_port" --ids "$ids" --in-flight "$in_flight" \
+      --warmup "$warmup" --duration "$duration" --poll-ms "$poll_ms" --events "$events" --stacks "$stacks" \
+      --java-home "$JAVA_HOME" ${trace_file:+--trace "$trace_file" --workers "$workers"} --server-pid "$server_pid" \
+      --gc-log "$gclog" --json "$OUT/workflow-$db-$run.json" | sed 's/^/  /' || status=1
+  fi
   if grep -q -i -E 'WARN|ERROR|Exception' "$log"; then
     echo "  server log ($(grep -c -i -E 'WARN|ERROR|Exception' "$log") warning/error lines), first lines:"
     grep -i -E 'WARN|ERROR|Exception' "$log" | head -5 | cut -c1-300 | sed 's/^/    /'
@@ -120,8 +173,16 @@ cell() {
 status=0
 echo "MilkRun order workflow latency, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB," \
   "$("$JAVA" -version 2>&1 | head -1), $(psql "${PG[@]}" -XAtc 'SHOW server_version' postgres 2>/dev/null | sed 's/^/PostgreSQL /')"
-echo "$in_flight orders in flight, poll every ${poll_ms} ms, warm-up ${warmup} s, window ${duration} s, $runs run(s) per database;" \
-  "JVM: ${PRODUCT_FLAGS[*]} ${extra:+$extra }-Xlog:gc; env: ${env_extra:-product defaults}"
+if [ "$mode" = burst ]; then
+  echo "burst: rounds of $in_flight orders placed at once, $warmup_rounds warm-up + $rounds measured rounds, ${pause} s" \
+    "pause, GET /admin/workflow/runs?status=Running every ${wait_ms} ms while in flight, $runs run(s) per database;" \
+    "server jar built $(date -u -r "$SERVER_JAR" +%Y-%m-%dT%H:%MZ); JVM: ${PRODUCT_FLAGS[*]} ${extra:+$extra }-Xlog:gc;" \
+    "env: ${env_extra:-product defaults}"
+else
+  echo "closed loop: $in_flight orders in flight, poll every ${poll_ms} ms, warm-up ${warmup} s, window ${duration} s," \
+    "$runs run(s) per database; server jar built $(date -u -r "$SERVER_JAR" +%Y-%m-%dT%H:%MZ);" \
+    "JVM: ${PRODUCT_FLAGS[*]} ${extra:+$extra }-Xlog:gc; env: ${env_extra:-product defaults}"
+fi
 for run in $(seq 1 "$runs"); do
   for db in $dbs; do
     cell "$db" "$run"
@@ -130,9 +191,11 @@ done
 
 if [ "$runs" -gt 0 ]; then
   echo
-  echo "Medians over $runs run(s) per database of each run's percentiles; (a) = timeline 'Confirmed' (server clock)"
-  echo "minus the client's 201, (b) = first poll that saw Confirmed minus the 201:"
-  echo
+  if [ "$mode" = closed ]; then
+    echo "Medians over $runs run(s) per database of each run's percentiles; (a) = timeline 'Confirmed' (server clock)"
+    echo "minus the client's 201, (b) = first poll that saw Confirmed minus the 201:"
+    echo
+  fi
   python3 "$BENCH/workflow.py" report --dir "$OUT"
   if [ -n "$keep" ]; then mkdir -p "$keep" && cp "$OUT"/*.json "$keep"/; fi
 fi
