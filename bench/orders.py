@@ -160,9 +160,10 @@ def postgres_cpu():
     return total
 
 
-def thread_cpu(pid):
+def thread_cpu(pid, roles=()):
     """CPU seconds of a JVM's threads grouped by role, from /proc/PID/task/*/stat (thread names are cut at 15
-    characters): request threads (milkrun-http-*), JIT compilers, the VM thread (which runs the serial GC), rest."""
+    characters): request threads (milkrun-http-*), JIT compilers, the VM thread (which runs the serial GC), rest.
+    `roles` adds (thread-name prefix, group) pairs, checked in order after the request threads."""
     groups = Counter()
     try:
         tids = os.listdir(f"/proc/{pid}/task")
@@ -177,8 +178,11 @@ def thread_cpu(pid):
         name = s[s.index("(") + 1:s.rindex(")")]
         fields = s.rsplit(")", 1)[1].split()
         cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK
+        role = next((group for prefix, group in roles if name.startswith(prefix)), None)
         if name.startswith("milkrun-http"):
             groups["http"] += cpu
+        elif role:
+            groups[role] += cpu
         elif "CompilerThre" in name:
             groups["jit"] += cpu
         elif name.startswith(("VM Thread", "GC Thread")):

@@ -90,39 +90,20 @@ def instant(text):
     return calendar.timegm((y, mo, d, h, mi, s)) + (int(frac) / 10 ** len(frac) if frac else 0.0)
 
 
-def thread_groups(pid):
-    """CPU seconds of the server's threads by role (names in /proc are cut at 15 characters)."""
-    groups = Counter()
+#: The workflow's threads, split out of "other" (names in /proc are cut at 15 characters).
+WORKFLOW_THREADS = (("workflow-worker", "wf_worker"), ("workflow-task", "wf_task"), ("workflow", "wf_other"), ("H2", "h2"))
+
+
+def post(conn, port, body, headers):
+    """POST /orders on a keep-alive connection; a connection that failed is replaced. Returns (conn, status, body);
+    status 0 when no answer came."""
     try:
-        tids = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return groups
-    for tid in tids:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                s = f.read()
-        except OSError:
-            continue
-        name = s[s.index("(") + 1:s.rindex(")")]
-        fields = s.rsplit(")", 1)[1].split()
-        cpu = (int(fields[11]) + int(fields[12])) / orders.CLK_TCK
-        if name.startswith("milkrun-http"):
-            groups["http"] += cpu
-        elif name.startswith("workflow-worker"):
-            groups["wf_worker"] += cpu
-        elif name.startswith("workflow-task"):
-            groups["wf_task"] += cpu
-        elif name.startswith("workflow"):
-            groups["wf_other"] += cpu
-        elif "CompilerThre" in name:
-            groups["jit"] += cpu
-        elif name.startswith(("VM Thread", "GC Thread")):
-            groups["gc_vm"] += cpu
-        elif name.startswith("H2"):
-            groups["h2"] += cpu
-        else:
-            groups["other"] += cpu
-    return groups
+        conn.request("POST", "/orders", body=body, headers=headers)
+        resp = conn.getresponse()
+        return conn, resp.status, resp.read()
+    except (http.client.HTTPException, OSError) as e:
+        conn.close()
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=60), 0, repr(e).encode()
 
 
 class Cpu(orders.CpuWindow):
@@ -131,7 +112,7 @@ class Cpu(orders.CpuWindow):
     def _snap(self):
         s = super()._snap()
         if self.server_pid:
-            s["threads"] = thread_groups(self.server_pid)
+            s["threads"] = orders.thread_cpu(self.server_pid, WORKFLOW_THREADS)
         return s
 
 
@@ -286,15 +267,7 @@ def run(args):
             headers["Idempotency-Key"] = prefix + str(k_order)
             k_order += 1
             p_post = time.perf_counter()
-            try:
-                conn.request("POST", "/orders", body=body, headers=headers)
-                resp = conn.getresponse()
-                payload = resp.read()
-                code = resp.status
-            except (http.client.HTTPException, OSError) as e:
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
-                code, payload = 0, repr(e).encode()
+            conn, code, payload = post(conn, args.port, body, headers)
             t201, p201 = time.time(), time.perf_counter()
             in_window = w_start <= p201 < w_end
             if in_window:
@@ -578,15 +551,7 @@ def burst(args):
                            "Content-Type": "application/json", "Idempotency-Key": prefix + str(state["round"])}
                 fire.wait()  # the request is ready: all threads send at once
                 t_sent, p_sent = time.time(), time.perf_counter()
-                try:
-                    conn.request("POST", "/orders", body=body, headers=headers)
-                    resp = conn.getresponse()
-                    payload = resp.read()
-                    code = resp.status
-                except (http.client.HTTPException, OSError) as e:
-                    conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
-                    code, payload = 0, repr(e).encode()
+                conn, code, payload = post(conn, args.port, body, headers)
                 t201, p201 = time.time(), time.perf_counter()
                 slot = {"customer": i, "t_sent": t_sent, "p_sent": p_sent, "t201": t201, "p201": p201,
                         "post_ms": round((p201 - p_sent) * 1000, 3), "code": code}
