@@ -71,15 +71,9 @@ public final class Views {
         return m;
     }
 
+    /** An address-book entry: the fields an order's delivery address copies, and whether it is the default. */
     public static Map<String, Object> address(Address a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("addressId", a.addressId());
-        m.put("label", a.label());
-        m.put("line1", a.line1());
-        m.put("line2", a.line2());
-        m.put("city", a.city());
-        m.put("state", a.state());
-        m.put("zipCode", a.zipCode());
+        Map<String, Object> m = deliveryAddress(DeliveryAddress.of(a));
         m.put("isDefault", a.isDefault());
         return m;
     }
