@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { EMAIL_DELIVERY_STATUSES, type EmailDelivery, type EmailDeliveryStatus } from '../../api/types';
 import { workflowApi } from '../../api/workflow';
 import { SelectField } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
-import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { usePagedList } from '../../hooks/usePagedList';
 import { AdminDeliveryRow } from './AdminDeliveryRow';
+import { AdminTable } from './AdminTable';
 
 const STATUS_LABELS: Record<EmailDeliveryStatus, string> = {
   Dead: 'Dead letters',
@@ -48,49 +48,26 @@ export function DeliveriesTab() {
         </SelectField>
       </form>
 
-      {deliveries.loading ? (
-        <Spinner label="Loading email deliveries…" />
-      ) : deliveries.error ? (
-        <ErrorState error={deliveries.error} title="We could not load email deliveries" onRetry={deliveries.reload} />
-      ) : deliveries.items.length === 0 ? (
-        <EmptyState title={EMPTY_TITLES[status]}>
-          {status === 'Dead' && <p>Every email either went out or is still being tried.</p>}
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Updated</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.items.map((delivery) => (
-                <AdminDeliveryRow
-                  key={delivery.notificationId}
-                  delivery={delivery}
-                  onChanged={(saved: EmailDelivery) =>
-                    deliveries.replaceItem((item) => item.notificationId === saved.notificationId, saved)
-                  }
-                  onStale={deliveries.refresh}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={deliveries.hasMore}
-        loading={deliveries.loadingMore}
-        error={deliveries.loadMoreError}
-        onLoadMore={deliveries.loadMore}
+      <AdminTable
+        list={deliveries}
+        noun="email deliveries"
+        empty={
+          <EmptyState title={EMPTY_TITLES[status]}>
+            {status === 'Dead' && <p>Every email either went out or is still being tried.</p>}
+          </EmptyState>
+        }
+        columns={['Email', 'Status', 'Attempts', 'Last error', 'Updated']}
+        actions
+        row={(delivery) => (
+          <AdminDeliveryRow
+            key={delivery.notificationId}
+            delivery={delivery}
+            onChanged={(saved: EmailDelivery) =>
+              deliveries.replaceItem((item) => item.notificationId === saved.notificationId, saved)
+            }
+            onStale={deliveries.refresh}
+          />
+        )}
       />
     </div>
   );

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { adminApi } from '../../api/admin';
 import type { OrderStatus } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
 import { DeliveryDateSelect, OrderStatusSelect } from '../../components/OrderFilterFields';
-import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { usePagedList } from '../../hooks/usePagedList';
 import { isPincode } from '../../lib/validation';
 import { AdminOrderRow } from './AdminOrderRow';
+import { AdminTable } from './AdminTable';
 
 const COLUMNS = ['Order', 'Placed', 'Delivery', 'Customer', 'Area', 'Dairies', 'Items', 'Total', 'Status'];
 
@@ -67,33 +67,15 @@ export function OrdersTab() {
         />
       </form>
 
-      {orders.loading ? (
-        <Spinner label="Loading orders…" />
-      ) : orders.error ? (
-        <ErrorState error={orders.error} title="We could not load orders" onRetry={orders.reload} />
-      ) : orders.items.length === 0 ? (
-        <EmptyState title={filtered ? 'No orders match' : 'No orders yet'} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {orders.items.map((order) => (
-                <AdminOrderRow key={order.orderId} order={order} vendorNames={vendorNames} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore hasMore={orders.hasMore} loading={orders.loadingMore} error={orders.loadMoreError} onLoadMore={orders.loadMore} />
+      <AdminTable
+        list={orders}
+        noun="orders"
+        empty={<EmptyState title={filtered ? 'No orders match' : 'No orders yet'} />}
+        columns={COLUMNS}
+        row={(order) => (
+          <AdminOrderRow key={order.orderId} order={order} vendorNames={vendorNames} />
+        )}
+      />
     </div>
   );
 }

@@ -3,14 +3,14 @@ import { Link } from 'react-router-dom';
 import { adminApi } from '../../api/admin';
 import { Badge } from '../../components/Badge';
 import { SelectField, TextField } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
-import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { useCategories } from '../../hooks/useCategories';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { usePagedList } from '../../hooks/usePagedList';
 import { categoryName } from '../../lib/categories';
 import { formatPrice } from '../../lib/format';
+import { AdminTable } from './AdminTable';
 
 export function ProductsTab() {
   const categories = useCategories();
@@ -41,57 +41,35 @@ export function ProductsTab() {
         </SelectField>
       </form>
 
-      {products.loading ? (
-        <Spinner label="Loading products…" />
-      ) : products.error ? (
-        <ErrorState error={products.error} title="We could not load products" onRetry={products.reload} />
-      ) : products.items.length === 0 ? (
-        <EmptyState title="No products match" />
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Dairy</th>
-                <th scope="col">Category</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Price</th>
-                <th scope="col">Stock</th>
-                <th scope="col">Reserved</th>
-                <th scope="col">Available</th>
-                <th scope="col">Listed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {products.items.map((product) => (
-                <tr key={product.productId} data-testid="admin-product-row" data-product-id={product.productId}>
-                  <td data-label="Product" className="cell-strong">
-                    <Link to={`/products/${encodeURIComponent(product.productId)}`}>{product.name}</Link>
-                  </td>
-                  <td data-label="Dairy">{product.vendorName ?? vendorNames.get(product.vendorId) ?? product.vendorId}</td>
-                  <td data-label="Category">{categoryName(categories, product.category)}</td>
-                  <td data-label="Unit">{product.unit}</td>
-                  <td data-label="Price" className="cell-number">
-                    {formatPrice(product.price)}
-                  </td>
-                  <td data-label="Stock" className="cell-number">
-                    {product.stock ?? '—'}
-                  </td>
-                  <td data-label="Reserved" className="cell-number">
-                    {product.reserved ?? '—'}
-                  </td>
-                  <td data-label="Available" className="cell-number">
-                    {product.available ?? '—'}
-                  </td>
-                  <td data-label="Listed">{product.active ? <Badge tone="success">Active</Badge> : <Badge>Hidden</Badge>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore hasMore={products.hasMore} loading={products.loadingMore} error={products.loadMoreError} onLoadMore={products.loadMore} />
+      <AdminTable
+        list={products}
+        noun="products"
+        empty={<EmptyState title="No products match" />}
+        columns={['Product', 'Dairy', 'Category', 'Unit', 'Price', 'Stock', 'Reserved', 'Available', 'Listed']}
+        row={(product) => (
+          <tr key={product.productId} data-testid="admin-product-row" data-product-id={product.productId}>
+            <td data-label="Product" className="cell-strong">
+              <Link to={`/products/${encodeURIComponent(product.productId)}`}>{product.name}</Link>
+            </td>
+            <td data-label="Dairy">{product.vendorName ?? vendorNames.get(product.vendorId) ?? product.vendorId}</td>
+            <td data-label="Category">{categoryName(categories, product.category)}</td>
+            <td data-label="Unit">{product.unit}</td>
+            <td data-label="Price" className="cell-number">
+              {formatPrice(product.price)}
+            </td>
+            <td data-label="Stock" className="cell-number">
+              {product.stock ?? '—'}
+            </td>
+            <td data-label="Reserved" className="cell-number">
+              {product.reserved ?? '—'}
+            </td>
+            <td data-label="Available" className="cell-number">
+              {product.available ?? '—'}
+            </td>
+            <td data-label="Listed">{product.active ? <Badge tone="success">Active</Badge> : <Badge>Hidden</Badge>}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

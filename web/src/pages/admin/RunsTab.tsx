@@ -3,11 +3,11 @@ import { useSearchParams } from 'react-router-dom';
 import { WORKFLOW_RUN_STATUSES, type WorkflowRun, type WorkflowRunStatus } from '../../api/types';
 import { workflowApi } from '../../api/workflow';
 import { SelectField, TextField } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
-import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { usePagedList } from '../../hooks/usePagedList';
 import { AdminRunRow } from './AdminRunRow';
+import { AdminTable } from './AdminTable';
 
 const COLUMNS = ['Run', 'Workflow', 'Order', 'Status', 'State', 'Attempt', 'Updated'];
 
@@ -65,46 +65,29 @@ export function RunsTab() {
         />
       </form>
 
-      {runs.loading ? (
-        <Spinner label="Loading workflow runs…" />
-      ) : runs.error ? (
-        <ErrorState error={runs.error} title="We could not load workflow runs" onRetry={runs.reload} />
-      ) : runs.items.length === 0 ? (
-        <EmptyState title={filtered ? 'No runs match' : 'No workflow runs yet'}>
-          <p>Each order placed starts a run; it shows up here within a moment.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--cards runs-table">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.items.map((run) => (
-                <AdminRunRow
-                  key={run.runId}
-                  run={run}
-                  columns={COLUMNS.length + 1}
-                  expanded={openRunId === run.runId}
-                  onToggle={() => setOpenRunId((current) => (current === run.runId ? null : run.runId))}
-                  onRetried={onRetried}
-                  onStale={runs.refresh}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore hasMore={runs.hasMore} loading={runs.loadingMore} error={runs.loadMoreError} onLoadMore={runs.loadMore} />
+      <AdminTable
+        list={runs}
+        noun="workflow runs"
+        empty={
+          <EmptyState title={filtered ? 'No runs match' : 'No workflow runs yet'}>
+            <p>Each order placed starts a run; it shows up here within a moment.</p>
+          </EmptyState>
+        }
+        columns={COLUMNS}
+        actions
+        className="runs-table"
+        row={(run) => (
+          <AdminRunRow
+            key={run.runId}
+            run={run}
+            columns={COLUMNS.length + 1}
+            expanded={openRunId === run.runId}
+            onToggle={() => setOpenRunId((current) => (current === run.runId ? null : run.runId))}
+            onRetried={onRetried}
+            onStale={runs.refresh}
+          />
+        )}
+      />
     </div>
   );
 }

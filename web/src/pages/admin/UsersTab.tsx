@@ -3,11 +3,11 @@ import { adminApi } from '../../api/admin';
 import { ROLES, type AdminUser, type Role } from '../../api/types';
 import { useAuth } from '../../auth/authContext';
 import { SelectField, TextField } from '../../components/Field';
-import { LoadMore } from '../../components/LoadMore';
-import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { EmptyState } from '../../components/States';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { usePagedList } from '../../hooks/usePagedList';
 import { AdminUserRow } from './AdminUserRow';
+import { AdminTable } from './AdminTable';
 
 export function UsersTab() {
   const { user: me } = useAuth();
@@ -30,41 +30,21 @@ export function UsersTab() {
         </SelectField>
       </form>
 
-      {users.loading ? (
-        <Spinner label="Loading users…" />
-      ) : users.error ? (
-        <ErrorState error={users.error} title="We could not load users" onRetry={users.reload} />
-      ) : users.items.length === 0 ? (
-        <EmptyState title="No users match" />
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Email verified</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.items.map((user) => (
-                <AdminUserRow
-                  key={user.userId}
-                  user={user}
-                  isSelf={user.userId === me?.userId}
-                  onChanged={(saved: AdminUser) => users.replaceItem((item) => item.userId === saved.userId, saved)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore hasMore={users.hasMore} loading={users.loadingMore} error={users.loadMoreError} onLoadMore={users.loadMore} />
+      <AdminTable
+        list={users}
+        noun="users"
+        empty={<EmptyState title="No users match" />}
+        columns={['Name', 'Email', 'Role', 'Email verified', 'Status']}
+        actions
+        row={(user) => (
+          <AdminUserRow
+            key={user.userId}
+            user={user}
+            isSelf={user.userId === me?.userId}
+            onChanged={(saved: AdminUser) => users.replaceItem((item) => item.userId === saved.userId, saved)}
+          />
+        )}
+      />
     </div>
   );
 }
