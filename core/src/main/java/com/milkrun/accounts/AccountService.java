@@ -1,4 +1,8 @@
 package com.milkrun.accounts;
+import com.milkrun.access.Access;
+import com.milkrun.access.Capability;
+import com.milkrun.access.Role;
+import com.milkrun.access.Principal;
 
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.Notifications;
@@ -122,7 +126,7 @@ public final class AccountService {
         if (user.disabled()) {
             throw LocalIdentityProvider.accountDisabled();
         }
-        return Principal.of(user);
+        return new Principal(user.userId(), user.email(), user.name(), user.role());
     }
 
     public User me(Principal caller) {

@@ -1,4 +1,5 @@
 package com.milkrun.accounts;
+import com.milkrun.access.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;

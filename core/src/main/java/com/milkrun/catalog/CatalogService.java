@@ -1,8 +1,8 @@
 package com.milkrun.catalog;
 
-import com.milkrun.accounts.Access;
-import com.milkrun.accounts.Capability;
-import com.milkrun.accounts.Principal;
+import com.milkrun.access.Access;
+import com.milkrun.access.Capability;
+import com.milkrun.access.Principal;
 import com.milkrun.accounts.UserStore;
 import com.milkrun.inventory.StockKey;
 import com.milkrun.inventory.StockLevel;

@@ -3,7 +3,7 @@ package com.milkrun.demo;
 import com.milkrun.accounts.Address;
 import com.milkrun.accounts.Credential;
 import com.milkrun.accounts.CredentialStore;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.User;
 import com.milkrun.accounts.UserStore;
 import com.milkrun.catalog.Category;

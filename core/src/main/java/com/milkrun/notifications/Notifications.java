@@ -1,8 +1,8 @@
 package com.milkrun.notifications;
 
-import com.milkrun.accounts.Access;
-import com.milkrun.accounts.Capability;
-import com.milkrun.accounts.Principal;
+import com.milkrun.access.Access;
+import com.milkrun.access.Capability;
+import com.milkrun.access.Principal;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Ids;
 import com.milkrun.shared.Page;

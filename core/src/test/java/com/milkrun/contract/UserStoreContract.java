@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.milkrun.accounts.Address;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.User;
 import com.milkrun.accounts.UserQuery;
 import com.milkrun.accounts.UserStore;

@@ -1,7 +1,7 @@
 package com.milkrun.testing;
 
 import com.milkrun.accounts.Address;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.User;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.milkrun.http;
 
 import com.milkrun.accounts.AccountService;
 import com.milkrun.accounts.AddressInput;
-import com.milkrun.accounts.Capability;
+import com.milkrun.access.Capability;
 import com.milkrun.accounts.User;
 import com.milkrun.catalog.CatalogService;
 import com.milkrun.notifications.NotificationStore;

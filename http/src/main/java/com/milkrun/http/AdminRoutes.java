@@ -1,8 +1,8 @@
 package com.milkrun.http;
 
 import com.milkrun.accounts.AccountService;
-import com.milkrun.accounts.Capability;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Capability;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.UserQuery;
 import com.milkrun.shared.ValidationException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.Access;
+import com.milkrun.access.Access;
 import com.milkrun.accounts.AccountService;
-import com.milkrun.accounts.Principal;
+import com.milkrun.access.Principal;
 import com.milkrun.shared.DomainException;
 import java.util.ArrayList;
 import java.util.Comparator;

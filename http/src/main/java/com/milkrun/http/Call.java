@@ -1,6 +1,6 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.Principal;
+import com.milkrun.access.Principal;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.shared.ValidationException;
 import java.util.Map;

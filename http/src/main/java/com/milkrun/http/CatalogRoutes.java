@@ -1,6 +1,6 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.Capability;
+import com.milkrun.access.Capability;
 import com.milkrun.catalog.CatalogService;
 import com.milkrun.catalog.ProductInput;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.Capability;
+import com.milkrun.access.Capability;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderDetails;
 import com.milkrun.orders.OrderQuery;

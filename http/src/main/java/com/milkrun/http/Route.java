@@ -1,6 +1,6 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.Capability;
+import com.milkrun.access.Capability;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.Capability;
+import com.milkrun.access.Capability;
 import com.milkrun.notifications.DeliveryStatus;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.shared.ValidationException;

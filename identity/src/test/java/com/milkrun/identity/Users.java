@@ -1,6 +1,6 @@
 package com.milkrun.identity;
 
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.User;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.milkrun.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.milkrun.accounts.Capability;
+import com.milkrun.access.Capability;
 import com.milkrun.app.MilkRun;
 import com.milkrun.demo.DemoData;
 import com.milkrun.http.Route;
@@ -150,12 +150,12 @@ class EveryRouteRefusesBadInputTest {
         return api.post("/auth/login", Map.of("email", email, "password", DemoData.PASSWORD)).text("idToken");
     }
 
-    private static com.milkrun.accounts.Role roleOf(Capability c) {
+    private static com.milkrun.access.Role roleOf(Capability c) {
         return switch (c) {
-            case OWN_ACCOUNT -> com.milkrun.accounts.Role.CUSTOMER;
-            case SELL -> com.milkrun.accounts.Role.VENDOR;
-            case READ_CATALOG_BACKOFFICE, READ_ALL_ORDERS -> com.milkrun.accounts.Role.MANAGER;
-            case ADMINISTER_USERS, ADMINISTER_VENDORS, OPERATE_PLATFORM -> com.milkrun.accounts.Role.ADMIN;
+            case OWN_ACCOUNT -> com.milkrun.access.Role.CUSTOMER;
+            case SELL -> com.milkrun.access.Role.VENDOR;
+            case READ_CATALOG_BACKOFFICE, READ_ALL_ORDERS -> com.milkrun.access.Role.MANAGER;
+            case ADMINISTER_USERS, ADMINISTER_VENDORS, OPERATE_PLATFORM -> com.milkrun.access.Role.ADMIN;
         };
     }
 

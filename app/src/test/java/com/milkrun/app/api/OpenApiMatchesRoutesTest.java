@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.app.MilkRun;
 import com.milkrun.demo.DemoData;
 import com.milkrun.http.Route;

@@ -3,8 +3,8 @@ package com.milkrun.app.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.milkrun.accounts.Principal;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Principal;
+import com.milkrun.access.Role;
 import com.milkrun.demo.DemoData;
 import com.milkrun.inventory.StockKey;
 import com.milkrun.orders.DeliveryWindow;

@@ -1,6 +1,6 @@
 package com.milkrun.store.memory;
 
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.User;
 import com.milkrun.accounts.UserQuery;
 import com.milkrun.accounts.UserStore;

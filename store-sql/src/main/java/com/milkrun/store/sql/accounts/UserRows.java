@@ -1,7 +1,7 @@
 package com.milkrun.store.sql.accounts;
 
 import com.milkrun.accounts.Address;
-import com.milkrun.accounts.Role;
+import com.milkrun.access.Role;
 import com.milkrun.accounts.User;
 import com.milkrun.store.sql.SqlTime;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package com.milkrun.accounts;
+package com.milkrun.access;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.milkrun.accounts;
+package com.milkrun.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

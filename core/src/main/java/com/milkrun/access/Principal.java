@@ -1,4 +1,4 @@
-package com.milkrun.accounts;
+package com.milkrun.access;
 
 import java.util.Objects;
 
@@ -7,10 +7,6 @@ public record Principal(String userId, String email, String name, Role role) {
     public Principal {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
-    }
-
-    public static Principal of(User user) {
-        return new Principal(user.userId(), user.email(), user.name(), user.role());
     }
 
     public boolean is(Role other) {
