@@ -1,6 +1,11 @@
 package com.milkrun.http;
 
 import com.milkrun.accounts.AccountService;
+import com.milkrun.http.accounts.AccountRoutes;
+import com.milkrun.http.admin.AdminRoutes;
+import com.milkrun.http.catalog.CatalogRoutes;
+import com.milkrun.http.operations.OperationsRoutes;
+import com.milkrun.http.workflow.WorkflowRoutes;
 import java.util.ArrayList;
 import java.util.List;
 

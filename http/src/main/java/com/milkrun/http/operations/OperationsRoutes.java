@@ -1,5 +1,13 @@
-package com.milkrun.http;
+package com.milkrun.http.operations;
 
+import com.milkrun.http.ApiResponse;
+import com.milkrun.http.ApiSettings;
+import com.milkrun.http.Call;
+import com.milkrun.http.Responses;
+import com.milkrun.http.Route;
+import com.milkrun.http.Services;
+import com.milkrun.http.Views;
+import com.milkrun.http.notifications.NotificationViews;
 import com.milkrun.notifications.NotificationStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,16 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Health, the public signing keys and, in the local deployment, the dev mailbox. */
-final class OperationsRoutes {
+public final class OperationsRoutes {
     private final Services services;
     private final ApiSettings settings;
 
-    OperationsRoutes(Services services, ApiSettings settings) {
+    public OperationsRoutes(Services services, ApiSettings settings) {
         this.services = services;
         this.settings = settings;
     }
 
-    List<Route> routes() {
+    public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.open("GET", "/health", "Health", this::health));
         services.jwks().ifPresent(jwks -> routes.add(Route.open("GET", "/.well-known/jwks.json", "Jwks",
@@ -39,6 +47,6 @@ final class OperationsRoutes {
     private ApiResponse mailbox(Call call) {
         NotificationStore store = services.notifications();
         Optional<String> email = call.query("email").map(e -> e.strip().toLowerCase(java.util.Locale.ROOT)).filter(e -> !e.isEmpty());
-        return Responses.ok(Views.page(store.listRecent(email, call.page()), Views::mail));
+        return Responses.ok(Views.page(store.listRecent(email, call.page()), NotificationViews::mail));
     }
 }

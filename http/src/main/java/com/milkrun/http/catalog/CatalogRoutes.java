@@ -1,19 +1,26 @@
-package com.milkrun.http;
+package com.milkrun.http.catalog;
 
 import com.milkrun.access.Capability;
 import com.milkrun.catalog.CatalogService;
 import com.milkrun.catalog.ProductInput;
+import com.milkrun.http.ApiResponse;
+import com.milkrun.http.Body;
+import com.milkrun.http.Call;
+import com.milkrun.http.Responses;
+import com.milkrun.http.Route;
+import com.milkrun.http.Services;
+import com.milkrun.http.Views;
 import java.util.List;
 
 /** The public shop, the vendor portal and the catalog back office. */
-final class CatalogRoutes {
+public final class CatalogRoutes {
     private final CatalogService catalog;
 
-    CatalogRoutes(Services services) {
+    public CatalogRoutes(Services services) {
         this.catalog = services.catalog();
     }
 
-    List<Route> routes() {
+    public List<Route> routes() {
         return List.of(
                 Route.open("GET", "/products", "ListProducts", this::browse),
                 Route.open("GET", "/products/{productId}", "GetProduct", this::product),
@@ -36,27 +43,27 @@ final class CatalogRoutes {
     private ApiResponse browse(Call call) {
         var page = catalog.browse(call.queryOrNull("q"), call.queryOrNull("category"), call.queryOrNull("vendorId"),
                 call.queryOrNull("pincode"), call.page());
-        return Responses.ok(Views.page(page, Views::product));
+        return Responses.ok(Views.page(page, CatalogViews::product));
     }
 
     private ApiResponse product(Call call) {
-        return Responses.ok(Views.product(catalog.product(call.path("productId"))));
+        return Responses.ok(CatalogViews.product(catalog.product(call.path("productId"))));
     }
 
     private ApiResponse categories(Call call) {
-        return Responses.ok(Views.list(catalog.categories(), Views::category));
+        return Responses.ok(Views.list(catalog.categories(), CatalogViews::category));
     }
 
     private ApiResponse vendors(Call call) {
-        return Responses.ok(Views.page(catalog.listedVendors(call.queryOrNull("pincode"), call.page()), Views::vendor));
+        return Responses.ok(Views.page(catalog.listedVendors(call.queryOrNull("pincode"), call.page()), CatalogViews::vendor));
     }
 
     private ApiResponse vendor(Call call) {
-        return Responses.ok(Views.vendor(catalog.listedVendor(call.path("vendorId"))));
+        return Responses.ok(CatalogViews.vendor(catalog.listedVendor(call.path("vendorId"))));
     }
 
     private ApiResponse myVendor(Call call) {
-        return Responses.ok(Views.vendorBackOffice(catalog.myVendor(call.caller())));
+        return Responses.ok(CatalogViews.vendorBackOffice(catalog.myVendor(call.caller())));
     }
 
     private ApiResponse saveMyVendor(Call call) {
@@ -65,49 +72,49 @@ final class CatalogRoutes {
                 body.string("contactEmail"), body.string("contactPhone"), body.strings("pincodes"));
         body.throwIfWrongTypes();
         var saved = catalog.saveMyVendor(call.caller(), input);
-        return Responses.json(saved.created() ? 201 : 200, Views.vendorBackOffice(saved.vendor()));
+        return Responses.json(saved.created() ? 201 : 200, CatalogViews.vendorBackOffice(saved.vendor()));
     }
 
     private ApiResponse myProducts(Call call) {
-        return Responses.ok(Views.page(catalog.myProducts(call.caller(), call.page()), Views::productWithStock));
+        return Responses.ok(Views.page(catalog.myProducts(call.caller(), call.page()), CatalogViews::productWithStock));
     }
 
     private ApiResponse myProduct(Call call) {
-        return Responses.ok(Views.productWithStock(catalog.myProduct(call.caller(), call.path("productId"))));
+        return Responses.ok(CatalogViews.productWithStock(catalog.myProduct(call.caller(), call.path("productId"))));
     }
 
     private ApiResponse addProduct(Call call) {
-        return Responses.created(Views.productWithStock(catalog.addProduct(call.caller(), productInput(call.body()))));
+        return Responses.created(CatalogViews.productWithStock(catalog.addProduct(call.caller(), productInput(call.body()))));
     }
 
     private ApiResponse updateProduct(Call call) {
         ProductInput input = productInput(call.body());
-        return Responses.ok(Views.productWithStock(catalog.updateProduct(call.caller(), call.path("productId"), input)));
+        return Responses.ok(CatalogViews.productWithStock(catalog.updateProduct(call.caller(), call.path("productId"), input)));
     }
 
     private ApiResponse setStock(Call call) {
         Body body = call.body();
         Integer stock = body.integer("stock");
         body.throwIfWrongTypes();
-        return Responses.ok(Views.stock(catalog.setStock(call.caller(), call.path("productId"), stock)));
+        return Responses.ok(CatalogViews.stock(catalog.setStock(call.caller(), call.path("productId"), stock)));
     }
 
     private ApiResponse allVendors(Call call) {
         return Responses.ok(Views.page(catalog.allVendors(call.caller(), call.queryOrNull("status"), call.page()),
-                Views::vendorBackOffice));
+                CatalogViews::vendorBackOffice));
     }
 
     private ApiResponse approve(Call call) {
-        return Responses.ok(Views.vendorBackOffice(catalog.approveVendor(call.caller(), call.path("vendorId"))));
+        return Responses.ok(CatalogViews.vendorBackOffice(catalog.approveVendor(call.caller(), call.path("vendorId"))));
     }
 
     private ApiResponse disable(Call call) {
-        return Responses.ok(Views.vendorBackOffice(catalog.disableVendor(call.caller(), call.path("vendorId"))));
+        return Responses.ok(CatalogViews.vendorBackOffice(catalog.disableVendor(call.caller(), call.path("vendorId"))));
     }
 
     private ApiResponse allProducts(Call call) {
         var page = catalog.allProducts(call.caller(), call.queryOrNull("vendorId"), call.queryOrNull("q"), call.page());
-        return Responses.ok(Views.page(page, Views::productWithStock));
+        return Responses.ok(Views.page(page, CatalogViews::productWithStock));
     }
 
     private static ProductInput productInput(Body body) {

@@ -1,30 +1,38 @@
-package com.milkrun.http;
+package com.milkrun.http.accounts;
 
+import com.milkrun.access.Capability;
 import com.milkrun.accounts.AccountService;
 import com.milkrun.accounts.AddressInput;
-import com.milkrun.access.Capability;
 import com.milkrun.accounts.User;
 import com.milkrun.catalog.CatalogService;
+import com.milkrun.http.ApiResponse;
+import com.milkrun.http.Body;
+import com.milkrun.http.Call;
+import com.milkrun.http.Responses;
+import com.milkrun.http.Route;
+import com.milkrun.http.Services;
+import com.milkrun.http.Views;
+import com.milkrun.http.notifications.NotificationViews;
 import com.milkrun.notifications.NotificationStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code /auth/*}, {@code /users/me} and the caller's addresses and inbox. */
-final class AccountRoutes {
+public final class AccountRoutes {
     private final AccountService accounts;
     private final CatalogService catalog;
     private final NotificationStore notifications;
     private final com.milkrun.orders.OrderService orders;
 
-    AccountRoutes(Services services) {
+    public AccountRoutes(Services services) {
         this.accounts = services.accounts();
         this.catalog = services.catalog();
         this.notifications = services.notifications();
         this.orders = services.orders();
     }
 
-    List<Route> routes() {
+    public List<Route> routes() {
         return List.of(
                 Route.open("POST", "/auth/register", "Register", this::register),
                 Route.open("POST", "/auth/verify", "VerifyEmail", this::verify),
@@ -82,14 +90,14 @@ final class AccountRoutes {
         String email = body.string("email");
         String password = body.string("password");
         body.throwIfWrongTypes();
-        return Responses.ok(Views.tokens(accounts.login(email, password), true));
+        return Responses.ok(AccountViews.tokens(accounts.login(email, password), true));
     }
 
     private ApiResponse refresh(Call call) {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        return Responses.ok(Views.tokens(accounts.refresh(token), false));
+        return Responses.ok(AccountViews.tokens(accounts.refresh(token), false));
     }
 
     private ApiResponse forgotPassword(Call call) {
@@ -120,7 +128,7 @@ final class AccountRoutes {
 
     private ApiResponse me(Call call) {
         User user = accounts.me(call.caller());
-        return Responses.ok(Views.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
+        return Responses.ok(AccountViews.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
     }
 
     private ApiResponse updateMe(Call call) {
@@ -129,24 +137,24 @@ final class AccountRoutes {
         String phone = body.string("phone");
         body.throwIfWrongTypes();
         User user = accounts.updateProfile(call.caller(), name, phone);
-        return Responses.ok(Views.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
+        return Responses.ok(AccountViews.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
     }
 
     private ApiResponse addresses(Call call) {
-        return Responses.ok(Views.list(accounts.addresses(call.caller()), Views::address));
+        return Responses.ok(Views.list(accounts.addresses(call.caller()), AccountViews::address));
     }
 
     private ApiResponse address(Call call) {
-        return Responses.ok(Views.address(accounts.address(call.caller(), call.path("addressId"))));
+        return Responses.ok(AccountViews.address(accounts.address(call.caller(), call.path("addressId"))));
     }
 
     private ApiResponse addAddress(Call call) {
-        return Responses.created(Views.address(accounts.addAddress(call.caller(), addressInput(call.body()))));
+        return Responses.created(AccountViews.address(accounts.addAddress(call.caller(), addressInput(call.body()))));
     }
 
     private ApiResponse replaceAddress(Call call) {
         AddressInput input = addressInput(call.body());
-        return Responses.ok(Views.address(accounts.replaceAddress(call.caller(), call.path("addressId"), input)));
+        return Responses.ok(AccountViews.address(accounts.replaceAddress(call.caller(), call.path("addressId"), input)));
     }
 
     private ApiResponse deleteAddress(Call call) {
@@ -155,7 +163,7 @@ final class AccountRoutes {
     }
 
     private ApiResponse inbox(Call call) {
-        return Responses.ok(Views.page(notifications.listForUser(call.caller().userId(), call.page()), Views::notification));
+        return Responses.ok(Views.page(notifications.listForUser(call.caller().userId(), call.page()), NotificationViews::notification));
     }
 
     private static AddressInput addressInput(Body body) {

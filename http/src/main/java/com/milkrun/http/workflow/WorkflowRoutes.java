@@ -1,6 +1,13 @@
-package com.milkrun.http;
+package com.milkrun.http.workflow;
 
 import com.milkrun.access.Capability;
+import com.milkrun.http.ApiResponse;
+import com.milkrun.http.Call;
+import com.milkrun.http.Responses;
+import com.milkrun.http.Route;
+import com.milkrun.http.Services;
+import com.milkrun.http.Views;
+import com.milkrun.http.notifications.NotificationViews;
 import com.milkrun.notifications.DeliveryStatus;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.shared.ValidationException;
@@ -12,16 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The back office's operations: the order workflow's runs and the email outbox's dead letters. */
-final class WorkflowRoutes {
+public final class WorkflowRoutes {
     private final WorkflowRuns runs;
     private final Notifications messaging;
 
-    WorkflowRoutes(Services services) {
+    public WorkflowRoutes(Services services) {
         this.runs = services.runs();
         this.messaging = services.messaging();
     }
 
-    List<Route> routes() {
+    public List<Route> routes() {
         return List.of(
                 Route.secured("GET", "/admin/workflow/runs", "ListWorkflowRuns", Capability.OPERATE_PLATFORM, this::list),
                 Route.secured("GET", "/admin/workflow/runs/{runId}", "GetWorkflowRun", Capability.OPERATE_PLATFORM, this::get),
@@ -39,29 +46,29 @@ final class WorkflowRoutes {
                         "Status must be one of Running, Succeeded, Failed, Aborted", "INVALID_STATUS")));
         Optional<String> orderId = call.query("orderId").map(String::strip).filter(s -> !s.isEmpty());
         return Responses.ok(Views.page(runs.list(call.caller(), new RunQuery(status, orderId), call.page()),
-                r -> Views.run(r, runs.retryable(r))));
+                r -> WorkflowViews.run(r, runs.retryable(r))));
     }
 
     private ApiResponse get(Call call) {
         WorkflowRuns.Details details = runs.get(call.caller(), call.path("runId"));
-        Map<String, Object> body = Views.run(details.run(), runs.retryable(details.run()));
-        body.put("events", details.events().stream().map(Views::runEvent).toList());
+        Map<String, Object> body = WorkflowViews.run(details.run(), runs.retryable(details.run()));
+        body.put("events", details.events().stream().map(WorkflowViews::runEvent).toList());
         return Responses.ok(body);
     }
 
     private ApiResponse retry(Call call) {
         var run = runs.retry(call.caller(), call.path("runId"));
-        return Responses.ok(Views.run(run, runs.retryable(run)));
+        return Responses.ok(WorkflowViews.run(run, runs.retryable(run)));
     }
 
     private ApiResponse deliveries(Call call) {
         Optional<DeliveryStatus> status = call.query("status").map(String::strip).filter(s -> !s.isEmpty()).map(s ->
                 DeliveryStatus.fromWireName(s).orElseThrow(() -> ValidationException.of("status",
                         "Status must be one of Pending, Sent, Dead", "INVALID_STATUS")));
-        return Responses.ok(Views.page(messaging.deliveries(call.caller(), status, call.page()), Views::delivery));
+        return Responses.ok(Views.page(messaging.deliveries(call.caller(), status, call.page()), NotificationViews::delivery));
     }
 
     private ApiResponse retryDelivery(Call call) {
-        return Responses.ok(Views.delivery(messaging.retry(call.caller(), call.path("notificationId"))));
+        return Responses.ok(NotificationViews.delivery(messaging.retry(call.caller(), call.path("notificationId"))));
     }
 }

@@ -1,0 +1,2 @@
+/** The order workflow's runs over HTTP, for the back office. */
+package com.milkrun.http.workflow;
