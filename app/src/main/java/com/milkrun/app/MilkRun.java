@@ -1,10 +1,14 @@
 package com.milkrun.app;
 
-import com.milkrun.accounts.AccountService;
 import com.milkrun.accounts.LocalIdentityProvider;
+import com.milkrun.accounts.MyAccount;
 import com.milkrun.accounts.PasswordHasher;
+import com.milkrun.accounts.SignIn;
 import com.milkrun.accounts.TokenService;
-import com.milkrun.catalog.CatalogService;
+import com.milkrun.backoffice.CatalogAdministration;
+import com.milkrun.backoffice.UserAdministration;
+import com.milkrun.catalog.Shop;
+import com.milkrun.catalog.VendorPortal;
 import com.milkrun.demo.DemoData;
 import com.milkrun.http.Api;
 import com.milkrun.http.ApiRouter;
@@ -16,28 +20,28 @@ import com.milkrun.identity.JwtTokenService;
 import com.milkrun.identity.SigningKeys;
 import com.milkrun.mail.SmtpEmailSender;
 import com.milkrun.mail.SmtpSettings;
+import com.milkrun.notifications.DeliveryPolicy;
 import com.milkrun.notifications.EmailSender;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
-import com.milkrun.notifications.DeliveryPolicy;
 import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderService;
 import com.milkrun.orders.OrderSteps;
+import com.milkrun.store.memory.InMemoryStores;
+import com.milkrun.store.sql.SqlDatabase;
+import com.milkrun.store.sql.SqlStores;
+import com.milkrun.workflow.StepHandler;
 import com.milkrun.workflow.WorkflowRuns;
 import com.milkrun.workflow.engine.EngineSettings;
 import com.milkrun.workflow.engine.StateMachine;
 import com.milkrun.workflow.engine.WorkflowEngine;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import com.milkrun.workflow.StepHandler;
-import com.milkrun.store.memory.InMemoryStores;
-import com.milkrun.store.sql.SqlDatabase;
-import com.milkrun.store.sql.SqlStores;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A running MilkRun: the API router with everything behind it. Built once per process by the local server and
@@ -50,15 +54,12 @@ public final class MilkRun implements AutoCloseable {
     private final ApiRouter router;
     private final Stores stores;
     private final JsonLog log;
-    private final AccountService accounts;
-    private final CatalogService catalog;
     private final WorkflowEngine engine;
     private final Notifications notifications;
     private final Map<String, StepHandler> steps;
     private final List<AutoCloseable> resources;
 
-    private MilkRun(ApiRouter router, Stores stores, JsonLog log, AccountService accounts, CatalogService catalog,
-                    WorkflowEngine engine, Notifications notifications, Map<String, StepHandler> steps,
+    private MilkRun(ApiRouter router, Stores stores, JsonLog log, WorkflowEngine engine, Notifications notifications, Map<String, StepHandler> steps,
                     List<AutoCloseable> resources) {
         this.engine = engine;
         this.steps = steps;
@@ -67,8 +68,6 @@ public final class MilkRun implements AutoCloseable {
         this.router = router;
         this.stores = stores;
         this.log = log;
-        this.accounts = accounts;
-        this.catalog = catalog;
     }
 
     public static MilkRun start(Config config) {
@@ -98,9 +97,6 @@ public final class MilkRun implements AutoCloseable {
                     new DeliveryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
             LocalIdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
                     stores.sessions(), hasher, tokens, notifications, clock);
-            AccountService accounts = new AccountService(stores.users(), identity, notifications, clock);
-            CatalogService catalog = new CatalogService(stores.vendors(), stores.products(), stores.stock(), stores.users(),
-                    notifications, clock);
             if (config.demoData()) {
                 boolean loaded = new DemoData(stores.users(), stores.credentials(), DEMO_PASSWORD_BCRYPT, stores.vendors(),
                         stores.products(), stores.stock(), stores.orders(), clock).loadIfAbsent();
@@ -127,10 +123,14 @@ public final class MilkRun implements AutoCloseable {
                 engine.start();
             }
             ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
-            Services services = new Services(accounts, catalog, orders, stores.notifications(), notifications, runs,
-                    Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog, engine, notifications,
-                    stepHandlers, resources);
+            Services services = new Services(new SignIn(stores.users(), identity, clock), new MyAccount(stores.users(), clock),
+                    new Shop(stores.vendors(), stores.products(), stores.stock()),
+                    new VendorPortal(stores.vendors(), stores.products(), stores.stock(), clock),
+                    new UserAdministration(stores.users(), identity, notifications, clock),
+                    new CatalogAdministration(stores.vendors(), stores.products(), stores.stock(), stores.users(),
+                            notifications, clock),
+                    orders, stores.notifications(), notifications, runs, Optional.of(tokens::jwksJson), stores.ready());
+            return new MilkRun(Api.router(services, settings, log), stores, log, engine, notifications, stepHandlers, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);
@@ -160,14 +160,6 @@ public final class MilkRun implements AutoCloseable {
 
     public Stores stores() {
         return stores;
-    }
-
-    public AccountService accounts() {
-        return accounts;
-    }
-
-    public CatalogService catalog() {
-        return catalog;
     }
 
     /** The order workflow's runner (for tests and benchmarks that drive it step by step). */

@@ -1,6 +1,5 @@
 package com.milkrun.http;
 
-import com.milkrun.accounts.AccountService;
 import com.milkrun.http.accounts.AccountRoutes;
 import com.milkrun.http.admin.AdminRoutes;
 import com.milkrun.http.catalog.CatalogRoutes;
@@ -22,7 +21,6 @@ public final class Api {
         routes.addAll(new OrderRoutes(services).routes());
         routes.addAll(new WorkflowRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
-        AccountService accounts = services.accounts();
-        return new ApiRouter(routes, accounts, settings, log);
+        return new ApiRouter(routes, services.signIn(), settings, log);
     }
 }

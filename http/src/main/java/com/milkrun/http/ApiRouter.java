@@ -1,8 +1,8 @@
 package com.milkrun.http;
 
 import com.milkrun.access.Access;
-import com.milkrun.accounts.AccountService;
 import com.milkrun.access.Principal;
+import com.milkrun.accounts.SignIn;
 import com.milkrun.shared.DomainException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,15 +22,15 @@ public final class ApiRouter {
     private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key";
 
     private final List<Route> routes;
-    private final AccountService accounts;
+    private final SignIn signIn;
     private final ApiSettings settings;
     private final JsonLog log;
 
-    public ApiRouter(List<Route> routes, AccountService accounts, ApiSettings settings, JsonLog log) {
+    public ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log) {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
-        this.accounts = accounts;
+        this.signIn = signIn;
         this.settings = settings;
         this.log = log;
     }
@@ -94,7 +94,7 @@ public final class ApiRouter {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw DomainException.unauthorized("Authorization header must be 'Bearer <token>'");
         }
-        return accounts.authenticate(header.substring(7).strip());
+        return signIn.authenticate(header.substring(7).strip());
     }
 
     private ApiResponse preflight(Set<String> allowed) {

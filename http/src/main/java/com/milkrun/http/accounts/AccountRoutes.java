@@ -1,10 +1,16 @@
 package com.milkrun.http.accounts;
 
 import com.milkrun.access.Capability;
-import com.milkrun.accounts.AccountService;
 import com.milkrun.accounts.AddressInput;
+import com.milkrun.accounts.EmailVerification;
+import com.milkrun.accounts.Login;
+import com.milkrun.accounts.MyAccount;
+import com.milkrun.accounts.PasswordReset;
+import com.milkrun.accounts.ProfileChange;
+import com.milkrun.accounts.Registration;
+import com.milkrun.accounts.SignIn;
 import com.milkrun.accounts.User;
-import com.milkrun.catalog.CatalogService;
+import com.milkrun.catalog.VendorPortal;
 import com.milkrun.http.ApiResponse;
 import com.milkrun.http.Body;
 import com.milkrun.http.Call;
@@ -20,14 +26,16 @@ import java.util.Map;
 
 /** {@code /auth/*}, {@code /users/me} and the caller's addresses and inbox. */
 public final class AccountRoutes {
-    private final AccountService accounts;
-    private final CatalogService catalog;
+    private final SignIn signIn;
+    private final MyAccount account;
+    private final VendorPortal vendorPortal;
     private final NotificationStore notifications;
     private final com.milkrun.orders.OrderService orders;
 
     public AccountRoutes(Services services) {
-        this.accounts = services.accounts();
-        this.catalog = services.catalog();
+        this.signIn = services.signIn();
+        this.account = services.myAccount();
+        this.vendorPortal = services.vendorPortal();
         this.notifications = services.notifications();
         this.orders = services.orders();
     }
@@ -54,12 +62,10 @@ public final class AccountRoutes {
 
     private ApiResponse register(Call call) {
         Body body = call.body();
-        String email = body.string("email");
-        String password = body.string("password");
-        String name = body.string("name");
-        String phone = body.string("phone");
+        Registration form = new Registration(body.string("email"), body.string("password"), body.string("name"),
+                body.string("phone"));
         body.throwIfWrongTypes();
-        User user = accounts.register(email, password, name, phone);
+        User user = signIn.register(form);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("userId", user.userId());
         answer.put("email", user.email());
@@ -70,10 +76,9 @@ public final class AccountRoutes {
 
     private ApiResponse verify(Call call) {
         Body body = call.body();
-        String email = body.string("email");
-        String code = body.string("code");
+        EmailVerification form = new EmailVerification(body.string("email"), body.string("code"));
         body.throwIfWrongTypes();
-        accounts.verifyEmail(email, code);
+        signIn.verifyEmail(form);
         return Responses.message("Email verified successfully. You can now login.");
     }
 
@@ -81,40 +86,37 @@ public final class AccountRoutes {
         Body body = call.body();
         String email = body.string("email");
         body.throwIfWrongTypes();
-        accounts.resendCode(email);
+        signIn.resendCode(email);
         return Responses.message("If the account exists and is not verified yet, a new code is on its way.");
     }
 
     private ApiResponse login(Call call) {
         Body body = call.body();
-        String email = body.string("email");
-        String password = body.string("password");
+        Login form = new Login(body.string("email"), body.string("password"));
         body.throwIfWrongTypes();
-        return Responses.ok(AccountViews.tokens(accounts.login(email, password), true));
+        return Responses.ok(AccountViews.tokens(signIn.login(form), true));
     }
 
     private ApiResponse refresh(Call call) {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        return Responses.ok(AccountViews.tokens(accounts.refresh(token), false));
+        return Responses.ok(AccountViews.tokens(signIn.refresh(token), false));
     }
 
     private ApiResponse forgotPassword(Call call) {
         Body body = call.body();
         String email = body.string("email");
         body.throwIfWrongTypes();
-        accounts.forgotPassword(email);
+        signIn.forgotPassword(email);
         return Responses.message("If an account exists for this email, a reset code is on its way.");
     }
 
     private ApiResponse resetPassword(Call call) {
         Body body = call.body();
-        String email = body.string("email");
-        String code = body.string("code");
-        String newPassword = body.string("newPassword");
+        PasswordReset form = new PasswordReset(body.string("email"), body.string("code"), body.string("newPassword"));
         body.throwIfWrongTypes();
-        accounts.resetPassword(email, code, newPassword);
+        signIn.resetPassword(form);
         return Responses.message("Password reset successfully. You can now login.");
     }
 
@@ -122,43 +124,44 @@ public final class AccountRoutes {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        accounts.logout(token);
+        signIn.logout(token);
         return Responses.message("Logged out.");
     }
 
     private ApiResponse me(Call call) {
-        User user = accounts.me(call.caller());
-        return Responses.ok(AccountViews.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
+        return Responses.ok(profile(call, account.me(call.caller())));
     }
 
     private ApiResponse updateMe(Call call) {
         Body body = call.body();
-        String name = body.string("name");
-        String phone = body.string("phone");
+        ProfileChange change = new ProfileChange(body.string("name"), body.string("phone"));
         body.throwIfWrongTypes();
-        User user = accounts.updateProfile(call.caller(), name, phone);
-        return Responses.ok(AccountViews.me(user, catalog.vendorOwnedBy(user.userId()), orders.stats(call.caller())));
+        return Responses.ok(profile(call, account.updateProfile(call.caller(), change)));
+    }
+
+    private Map<String, Object> profile(Call call, User user) {
+        return AccountViews.me(user, vendorPortal.vendorOwnedBy(user.userId()), orders.stats(call.caller()));
     }
 
     private ApiResponse addresses(Call call) {
-        return Responses.ok(Views.list(accounts.addresses(call.caller()), AccountViews::address));
+        return Responses.ok(Views.list(account.addresses(call.caller()), AccountViews::address));
     }
 
     private ApiResponse address(Call call) {
-        return Responses.ok(AccountViews.address(accounts.address(call.caller(), call.path("addressId"))));
+        return Responses.ok(AccountViews.address(account.address(call.caller(), call.path("addressId"))));
     }
 
     private ApiResponse addAddress(Call call) {
-        return Responses.created(AccountViews.address(accounts.addAddress(call.caller(), addressInput(call.body()))));
+        return Responses.created(AccountViews.address(account.addAddress(call.caller(), addressInput(call.body()))));
     }
 
     private ApiResponse replaceAddress(Call call) {
         AddressInput input = addressInput(call.body());
-        return Responses.ok(AccountViews.address(accounts.replaceAddress(call.caller(), call.path("addressId"), input)));
+        return Responses.ok(AccountViews.address(account.replaceAddress(call.caller(), call.path("addressId"), input)));
     }
 
     private ApiResponse deleteAddress(Call call) {
-        accounts.deleteAddress(call.caller(), call.path("addressId"));
+        account.deleteAddress(call.caller(), call.path("addressId"));
         return Responses.noContent();
     }
 

@@ -2,8 +2,9 @@ package com.milkrun.http.admin;
 
 import com.milkrun.access.Capability;
 import com.milkrun.access.Role;
-import com.milkrun.accounts.AccountService;
 import com.milkrun.accounts.UserQuery;
+import com.milkrun.backoffice.CatalogAdministration;
+import com.milkrun.backoffice.UserAdministration;
 import com.milkrun.http.ApiResponse;
 import com.milkrun.http.Body;
 import com.milkrun.http.Call;
@@ -11,16 +12,19 @@ import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
 import com.milkrun.http.Views;
+import com.milkrun.http.catalog.CatalogViews;
 import com.milkrun.shared.ValidationException;
 import java.util.List;
 import java.util.Optional;
 
-/** User administration. */
+/** The back office: users, vendor approval and the whole catalog. */
 public final class AdminRoutes {
-    private final AccountService accounts;
+    private final UserAdministration users;
+    private final CatalogAdministration catalog;
 
     public AdminRoutes(Services services) {
-        this.accounts = services.accounts();
+        this.users = services.users();
+        this.catalog = services.catalogAdmin();
     }
 
     public List<Route> routes() {
@@ -30,24 +34,47 @@ public final class AdminRoutes {
                 Route.secured("POST", "/admin/users/{userId}/disable", "DisableUser", Capability.ADMINISTER_USERS,
                         call -> setDisabled(call, true)),
                 Route.secured("POST", "/admin/users/{userId}/enable", "EnableUser", Capability.ADMINISTER_USERS,
-                        call -> setDisabled(call, false)));
+                        call -> setDisabled(call, false)),
+                Route.secured("GET", "/admin/vendors", "ListAllVendors", Capability.READ_CATALOG_BACKOFFICE, this::allVendors),
+                Route.secured("POST", "/admin/vendors/{vendorId}/approve", "ApproveVendor", Capability.ADMINISTER_VENDORS, this::approve),
+                Route.secured("POST", "/admin/vendors/{vendorId}/disable", "DisableVendor", Capability.ADMINISTER_VENDORS, this::disable),
+                Route.secured("GET", "/admin/products", "ListAllProducts", Capability.READ_CATALOG_BACKOFFICE, this::allProducts));
     }
 
     private ApiResponse users(Call call) {
         Optional<Role> role = call.query("role").filter(r -> !r.isBlank()).map(r -> Role.fromWireName(r).orElseThrow(() ->
                 ValidationException.of("role", "Role must be one of Customer, Vendor, Manager, Admin, DeliveryAgent", "INVALID_ROLE")));
         Optional<String> text = call.query("q").map(String::strip).filter(q -> !q.isEmpty());
-        return Responses.ok(Views.page(accounts.listUsers(call.caller(), new UserQuery(role, text), call.page()), AdminViews::adminUser));
+        return Responses.ok(Views.page(users.listUsers(call.caller(), new UserQuery(role, text), call.page()), AdminViews::adminUser));
     }
 
     private ApiResponse changeRole(Call call) {
         Body body = call.body();
         String role = body.string("role");
         body.throwIfWrongTypes();
-        return Responses.ok(AdminViews.adminUser(accounts.changeRole(call.caller(), call.path("userId"), role)));
+        return Responses.ok(AdminViews.adminUser(users.changeRole(call.caller(), call.path("userId"), role)));
     }
 
     private ApiResponse setDisabled(Call call, boolean disabled) {
-        return Responses.ok(AdminViews.adminUser(accounts.setDisabled(call.caller(), call.path("userId"), disabled)));
+        return Responses.ok(AdminViews.adminUser(users.setDisabled(call.caller(), call.path("userId"), disabled)));
     }
+
+    private ApiResponse allVendors(Call call) {
+        return Responses.ok(Views.page(catalog.allVendors(call.caller(), call.queryOrNull("status"), call.page()),
+                CatalogViews::vendorBackOffice));
+    }
+
+    private ApiResponse approve(Call call) {
+        return Responses.ok(CatalogViews.vendorBackOffice(catalog.approveVendor(call.caller(), call.path("vendorId"))));
+    }
+
+    private ApiResponse disable(Call call) {
+        return Responses.ok(CatalogViews.vendorBackOffice(catalog.disableVendor(call.caller(), call.path("vendorId"))));
+    }
+
+    private ApiResponse allProducts(Call call) {
+        var page = catalog.allProducts(call.caller(), call.queryOrNull("vendorId"), call.queryOrNull("q"), call.page());
+        return Responses.ok(Views.page(page, CatalogViews::productWithStock));
+    }
+
 }
