@@ -1,13 +1,17 @@
 package com.milkrun.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The core is plain Java: it depends on the JDK only, and never reads the wall clock itself. */
+/**
+ * The core is plain Java: it depends on the JDK only, never reads the wall clock itself, and its capability packages
+ * depend on each other in one direction only, so that each can be understood (and moved) without the others.
+ */
 class ArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -35,5 +39,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("com.milkrun.demo..")
                 .should().dependOnClassesThat().resideInAPackage("com.milkrun.demo..")
                 .check(CORE);
+    }
+
+    @Test
+    void capability_packages_do_not_depend_on_each_other_in_a_cycle() {
+        slices().matching("com.milkrun.(*)..").should().beFreeOfCycles().check(CORE);
     }
 }
