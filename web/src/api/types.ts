@@ -423,17 +423,17 @@ export interface WorkflowRunFilter {
   orderId?: string;
 }
 
-export type EmailDeliveryStatus = 'Dead' | 'Pending' | 'Sent';
+export type EmailStatus = 'Dead' | 'Pending' | 'Sent';
 
-export const EMAIL_DELIVERY_STATUSES: readonly EmailDeliveryStatus[] = ['Dead', 'Pending', 'Sent'];
+export const EMAIL_STATUSES: readonly EmailStatus[] = ['Dead', 'Pending', 'Sent'];
 
 /** One email on its way out; `Dead` ones ran out of attempts and wait for an admin to retry them. */
-export interface EmailDelivery {
+export interface OutboundEmail {
   notificationId: string;
   userId?: string | null;
   to: string;
   subject: string;
-  status: EmailDeliveryStatus;
+  status: EmailStatus;
   attempts: number;
   nextAttemptAt?: Timestamp | null;
   lastError?: string | null;

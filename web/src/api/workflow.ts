@@ -1,5 +1,5 @@
 import { apiList, apiRequest } from './client';
-import type { EmailDelivery, EmailDeliveryStatus, WorkflowRun, WorkflowRunDetail, WorkflowRunFilter } from './types';
+import type { WorkflowRun, WorkflowRunDetail, WorkflowRunFilter } from './types';
 
 const auth = true;
 
@@ -8,20 +8,11 @@ function runPath(runId: string, action?: string): string {
   return action ? `${path}/${action}` : path;
 }
 
-/** Background workflow runs and outgoing email deliveries; Admin only. */
+/** Background workflow runs; Admin only. */
 export const workflowApi = {
   runs: (filter: WorkflowRunFilter, nextToken?: string) =>
     apiList<WorkflowRun>('/admin/workflow/runs', { query: { ...filter, limit: 20, nextToken }, auth }),
   run: (runId: string, signal?: AbortSignal) => apiRequest<WorkflowRunDetail>(runPath(runId), { auth, signal }),
   /** Starts a failed run again from where it failed; 409 `RunNotRetryable` otherwise. */
   retryRun: (runId: string) => apiRequest<WorkflowRun>(runPath(runId, 'retry'), { method: 'POST', body: {}, auth }),
-  deliveries: (status: EmailDeliveryStatus | '', nextToken?: string) =>
-    apiList<EmailDelivery>('/admin/notifications/deliveries', { query: { status, limit: 20, nextToken }, auth }),
-  /** Queues a dead email again (status `Pending`); 409 `NotDead` otherwise. */
-  retryDelivery: (notificationId: string) =>
-    apiRequest<EmailDelivery>(`/admin/notifications/${encodeURIComponent(notificationId)}/retry`, {
-      method: 'POST',
-      body: {},
-      auth,
-    }),
 };

@@ -82,15 +82,15 @@ export function RunStatusBadge({ status }: { status: string }) {
   );
 }
 
-const DELIVERY_TONES: Record<string, BadgeTone> = {
+const EMAIL_TONES: Record<string, BadgeTone> = {
   Dead: 'danger',
   Pending: 'warning',
   Sent: 'success',
 };
 
-export function DeliveryStatusBadge({ status }: { status: string }) {
+export function EmailStatusBadge({ status }: { status: string }) {
   return (
-    <span className={`badge badge--${DELIVERY_TONES[status] ?? 'neutral'}`} data-testid="delivery-status" data-status={status}>
+    <span className={`badge badge--${EMAIL_TONES[status] ?? 'neutral'}`} data-testid="email-status" data-status={status}>
       {status}
     </span>
   );

@@ -3,14 +3,14 @@ import { useAuth } from '../../auth/authContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { AdminTabs, type TabDef } from './AdminTabs';
-import { DeliveriesTab } from './DeliveriesTab';
+import { EmailsTab } from './EmailsTab';
 import { OrdersTab } from './OrdersTab';
 import { ProductsTab } from './ProductsTab';
 import { RunsTab } from './RunsTab';
 import { UsersTab } from './UsersTab';
 import { VendorsTab } from './VendorsTab';
 
-type TabId = 'users' | 'vendors' | 'products' | 'orders' | 'runs' | 'deliveries';
+type TabId = 'users' | 'vendors' | 'products' | 'orders' | 'runs' | 'emails';
 
 export function AdminPage() {
   useDocumentTitle('Admin');
@@ -26,7 +26,7 @@ export function AdminPage() {
     ...(isAdmin
       ? [
           { id: 'runs' as const, label: 'Workflow runs' },
-          { id: 'deliveries' as const, label: 'Email deliveries' },
+          { id: 'emails' as const, label: 'Emails' },
         ]
       : []),
   ];
@@ -52,7 +52,7 @@ export function AdminPage() {
         {selected === 'products' && <ProductsTab />}
         {selected === 'orders' && <OrdersTab />}
         {selected === 'runs' && <RunsTab />}
-        {selected === 'deliveries' && <DeliveriesTab />}
+        {selected === 'emails' && <EmailsTab />}
       </div>
     </div>
   );

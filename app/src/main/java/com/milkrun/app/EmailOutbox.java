@@ -24,7 +24,7 @@ final class EmailOutbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::deliverDue, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::sendDue, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Sends {@code notificationId}'s email soon, on the outbox thread. */
@@ -32,7 +32,7 @@ final class EmailOutbox implements AutoCloseable {
         try {
             executor.execute(() -> {
                 try {
-                    notifications.deliver(notificationId);
+                    notifications.attempt(notificationId);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "email " + notificationId + " could not be attempted: " + e);
                 }
@@ -42,9 +42,9 @@ final class EmailOutbox implements AutoCloseable {
         }
     }
 
-    private void deliverDue() {
+    private void sendDue() {
         try {
-            notifications.deliverDue();
+            notifications.sendDue();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "email outbox poll failed: " + e);
         }

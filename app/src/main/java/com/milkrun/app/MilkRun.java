@@ -20,7 +20,7 @@ import com.milkrun.identity.JwtTokenService;
 import com.milkrun.identity.SigningKeys;
 import com.milkrun.mail.SmtpEmailSender;
 import com.milkrun.mail.SmtpSettings;
-import com.milkrun.notifications.DeliveryPolicy;
+import com.milkrun.notifications.EmailRetryPolicy;
 import com.milkrun.notifications.EmailSender;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
@@ -94,7 +94,7 @@ public final class MilkRun implements AutoCloseable {
                     s.username(), s.password(), s.from(), s.startTls(), s.timeout())));
             Config.Processing processing = config.processing();
             Notifications notifications = new Notifications(stores.notifications(), email, clock,
-                    new DeliveryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
+                    new EmailRetryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
             LocalIdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
                     stores.sessions(), hasher, tokens, notifications, clock);
             if (config.demoData()) {

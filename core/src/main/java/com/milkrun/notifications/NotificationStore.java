@@ -11,12 +11,12 @@ public interface NotificationStore {
     void save(Notification notification);
 
     /**
-     * Stores a notification and, when given, its email delivery, atomically, unless a notification with that id
+     * Stores a notification and, when given, its outbound email, atomically, unless a notification with that id
      * exists (a step sending the same notification again).
      *
      * @return true when stored, false when the id was taken (nothing written)
      */
-    boolean saveNew(Notification notification, Optional<EmailDelivery> delivery);
+    boolean saveNew(Notification notification, Optional<OutboundEmail> email);
 
     /** A user's notifications, newest first. */
     Page<Notification> listForUser(String userId, PageRequest page);
@@ -24,33 +24,33 @@ public interface NotificationStore {
     /** All notifications, or those to one email address, newest first (the local dev mailbox). */
     Page<Notification> listRecent(Optional<String> email, PageRequest page);
 
-    /** Ids of pending deliveries due by {@code now}, oldest due first. */
-    List<String> dueDeliveries(Instant now, int limit);
+    /** Ids of pending emails due by {@code now}, oldest due first. */
+    List<String> dueEmails(Instant now, int limit);
 
-    Optional<EmailDelivery> delivery(String notificationId);
+    Optional<OutboundEmail> email(String notificationId);
 
     /**
-     * Claims the next attempt of a pending, due delivery that has made {@code attemptsSoFar} attempts: attempts
+     * Claims the next attempt of a pending, due email that has made {@code attemptsSoFar} attempts: attempts
      * become {@code attemptsSoFar + 1} and the next attempt time {@code leaseUntil}.
      *
-     * @return the delivery as claimed, or empty when someone else claimed it, it is not due, or not pending
+     * @return the email as claimed, or empty when someone else claimed it, it is not due, or not pending
      */
-    Optional<EmailDelivery> claimDelivery(String notificationId, int attemptsSoFar, Instant now, Instant leaseUntil);
+    Optional<OutboundEmail> claimEmail(String notificationId, int attemptsSoFar, Instant now, Instant leaseUntil);
 
     /**
      * Records how the claimed attempt number {@code attempt} ended: {@code SENT}, {@code PENDING} again at
      * {@code nextAttemptAt}, or {@code DEAD}; only while that attempt is still the latest.
      */
-    void finishDelivery(String notificationId, int attempt, DeliveryStatus status, Instant nextAttemptAt, String lastError,
+    void finishEmail(String notificationId, int attempt, EmailStatus status, Instant nextAttemptAt, String lastError,
                         Instant now);
 
-    /** Deliveries in one status (or all), newest first. */
-    Page<EmailDelivery> deliveries(Optional<DeliveryStatus> status, PageRequest page);
+    /** Emails in one status (or all), newest first. */
+    Page<OutboundEmail> emails(Optional<EmailStatus> status, PageRequest page);
 
     /**
-     * Puts a dead delivery back in the queue: pending, no attempts, due now.
+     * Puts a dead email back in the queue: pending, no attempts, due now.
      *
-     * @return the delivery as requeued, or empty when it is not dead
+     * @return the email as requeued, or empty when it is not dead
      */
-    Optional<EmailDelivery> requeue(String notificationId, Instant now);
+    Optional<OutboundEmail> requeue(String notificationId, Instant now);
 }

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends notifications: always into the inbox and, when an {@link EmailSender} is configured, by email through an
- * outbox. The inbox entry and its email delivery are stored together; the email is then attempted (right away by
- * default, or by whoever {@link #onQueued} names), retried with backoff per {@link DeliveryPolicy}, and after the
+ * outbox. The inbox entry and its outbound email are stored together; the email is then attempted (right away by
+ * default, or by whoever {@link #onQueued} names), retried with backoff per {@link EmailRetryPolicy}, and after the
  * last failed attempt left dead for an admin to retry.
  */
 public final class Notifications {
@@ -24,21 +24,21 @@ public final class Notifications {
     private static final int DUE_BATCH = 50;
 
     private final NotificationStore store;
-    private final Optional<EmailSender> email;
+    private final Optional<EmailSender> sender;
     private final Clock clock;
-    private final DeliveryPolicy policy;
+    private final EmailRetryPolicy policy;
     private volatile Consumer<String> queued;
 
-    public Notifications(NotificationStore store, Optional<EmailSender> email, Clock clock) {
-        this(store, email, clock, DeliveryPolicy.STANDARD);
+    public Notifications(NotificationStore store, Optional<EmailSender> sender, Clock clock) {
+        this(store, sender, clock, EmailRetryPolicy.STANDARD);
     }
 
-    public Notifications(NotificationStore store, Optional<EmailSender> email, Clock clock, DeliveryPolicy policy) {
+    public Notifications(NotificationStore store, Optional<EmailSender> sender, Clock clock, EmailRetryPolicy policy) {
         this.store = store;
-        this.email = email;
+        this.sender = sender;
         this.clock = clock;
         this.policy = policy;
-        this.queued = this::deliver;
+        this.queued = this::attempt;
     }
 
     /** Who attempts a newly stored email first (by default the sending thread, at once). */
@@ -64,19 +64,19 @@ public final class Notifications {
     }
 
     private boolean store(Notification notification) {
-        Optional<EmailDelivery> delivery = email.map(sender -> EmailDelivery.of(notification));
-        boolean stored = store.saveNew(notification, delivery);
-        if (stored && delivery.isPresent()) {
+        Optional<OutboundEmail> email = sender.map(s -> OutboundEmail.of(notification));
+        boolean stored = store.saveNew(notification, email);
+        if (stored && email.isPresent()) {
             queued.accept(notification.notificationId());
         }
         return stored;
     }
 
     /** Attempts every email due now, each at most once; returns how many were attempted. */
-    public int deliverDue() {
+    public int sendDue() {
         int attempted = 0;
-        for (String id : store.dueDeliveries(clock.instant(), DUE_BATCH)) {
-            if (deliver(id).isPresent()) {
+        for (String id : store.dueEmails(clock.instant(), DUE_BATCH)) {
+            if (attempt(id).isPresent()) {
                 attempted++;
             }
         }
@@ -86,55 +86,55 @@ public final class Notifications {
     /**
      * Makes the next attempt of one email if it is due and nobody else is making it.
      *
-     * @return the delivery after the attempt, or empty when no attempt was made
+     * @return the email after the attempt, or empty when no attempt was made
      */
-    public Optional<EmailDelivery> deliver(String notificationId) {
-        if (email.isEmpty()) {
+    public Optional<OutboundEmail> attempt(String notificationId) {
+        if (sender.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<EmailDelivery> current = store.delivery(notificationId)
-                .filter(d -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now));
+        Optional<OutboundEmail> current = store.email(notificationId)
+                .filter(d -> d.status() == EmailStatus.PENDING && !d.nextAttemptAt().isAfter(now));
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        Optional<EmailDelivery> claimed = store.claimDelivery(notificationId, current.get().attempts(), now, now.plus(policy.lease()));
+        Optional<OutboundEmail> claimed = store.claimEmail(notificationId, current.get().attempts(), now, now.plus(policy.lease()));
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        EmailDelivery attempt = claimed.get();
+        OutboundEmail attempt = claimed.get();
         try {
-            email.get().send(attempt.to(), attempt.subject(), attempt.body());
-            store.finishDelivery(notificationId, attempt.attempts(), DeliveryStatus.SENT, clock.instant(), null, clock.instant());
+            sender.get().send(attempt.to(), attempt.subject(), attempt.body());
+            store.finishEmail(notificationId, attempt.attempts(), EmailStatus.SENT, clock.instant(), null, clock.instant());
         } catch (RuntimeException e) {
             Instant failedAt = clock.instant();
             boolean last = attempt.attempts() >= policy.maxAttempts();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.log(System.Logger.Level.WARNING, "email " + notificationId + " attempt " + attempt.attempts()
                     + (last ? " failed for the last time: dead letter: " : " failed, will retry: ") + error);
-            store.finishDelivery(notificationId, attempt.attempts(), last ? DeliveryStatus.DEAD : DeliveryStatus.PENDING,
+            store.finishEmail(notificationId, attempt.attempts(), last ? EmailStatus.DEAD : EmailStatus.PENDING,
                     failedAt.plus(policy.retryAfter(attempt.attempts())), error, failedAt);
         }
-        return store.delivery(notificationId);
+        return store.email(notificationId);
     }
 
     /** The email outbox for the back office, by status, newest first. */
-    public Page<EmailDelivery> deliveries(Principal caller, Optional<DeliveryStatus> status, PageRequest page) {
+    public Page<OutboundEmail> emails(Principal caller, Optional<EmailStatus> status, PageRequest page) {
         Access.require(caller, Capability.OPERATE_PLATFORM);
-        return store.deliveries(status, page);
+        return store.emails(status, page);
     }
 
     /**
      * Gives a dead email a fresh set of attempts, starting now.
      *
-     * @throws DomainException 404 for an unknown delivery, 409 {@code NotDead} for one that is not dead
+     * @throws DomainException 404 for an unknown email, 409 {@code NotDead} for one that is not dead
      */
-    public EmailDelivery retry(Principal caller, String notificationId) {
+    public OutboundEmail retry(Principal caller, String notificationId) {
         Access.require(caller, Capability.OPERATE_PLATFORM);
-        store.delivery(notificationId).orElseThrow(() -> DomainException.notFound("Email delivery not found"));
-        EmailDelivery requeued = store.requeue(notificationId, clock.instant())
+        store.email(notificationId).orElseThrow(() -> DomainException.notFound("Email not found"));
+        OutboundEmail requeued = store.requeue(notificationId, clock.instant())
                 .orElseThrow(() -> DomainException.conflict("NotDead", "Only dead emails can be retried"));
         queued.accept(notificationId);
-        return store.delivery(notificationId).orElse(requeued);
+        return store.email(notificationId).orElse(requeued);
     }
 }

@@ -3,6 +3,7 @@ package com.milkrun.http;
 import com.milkrun.http.accounts.AccountRoutes;
 import com.milkrun.http.admin.AdminRoutes;
 import com.milkrun.http.catalog.CatalogRoutes;
+import com.milkrun.http.notifications.EmailRoutes;
 import com.milkrun.http.operations.OperationsRoutes;
 import com.milkrun.http.workflow.WorkflowRoutes;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class Api {
         routes.addAll(new AdminRoutes(services).routes());
         routes.addAll(new OrderRoutes(services).routes());
         routes.addAll(new WorkflowRoutes(services).routes());
+        routes.addAll(new EmailRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
         return new ApiRouter(routes, services.signIn(), settings, log);
     }

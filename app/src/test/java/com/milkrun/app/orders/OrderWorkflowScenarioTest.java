@@ -215,7 +215,7 @@ class OrderWorkflowScenarioTest {
         String confirmation = notesAbout(asha, orderId).get(0).path("notificationId").asText();
         for (int wait : new int[] {2, 4, 8}) {
             clock.advance(Duration.ofSeconds(wait));
-            app.notifications().deliverDue();
+            app.notifications().sendDue();
         }
         JsonNode dead = deliveries("Dead").stream().filter(d -> d.path("notificationId").asText().equals(confirmation))
                 .findFirst().orElseThrow();
@@ -227,11 +227,11 @@ class OrderWorkflowScenarioTest {
         // The mail server is back; the admin retries the dead letter and it goes out.
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        ApiClient.Answer retried = api.post("/admin/notifications/" + confirmation + "/retry", null, admin());
+        ApiClient.Answer retried = api.post("/admin/emails/" + confirmation + "/retry", null, admin());
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("status").asText()).isEqualTo("Sent");
         assertThat(smtp.getReceivedMessages()).extracting(m -> m.getSubject()).containsExactly("Order confirmed: " + orderId);
-        assertThat(api.post("/admin/notifications/" + confirmation + "/retry", null, admin()).error()).isEqualTo("NotDead");
+        assertThat(api.post("/admin/emails/" + confirmation + "/retry", null, admin()).error()).isEqualTo("NotDead");
     }
 
     private void open(Map<String, String> overrides) {
@@ -274,7 +274,7 @@ class OrderWorkflowScenarioTest {
 
     private List<JsonNode> deliveries(String status) {
         List<JsonNode> all = new ArrayList<>();
-        api.get("/admin/notifications/deliveries?limit=100&status=" + status, admin()).json().path("items").forEach(all::add);
+        api.get("/admin/emails?limit=100&status=" + status, admin()).json().path("items").forEach(all::add);
         return all;
     }
 

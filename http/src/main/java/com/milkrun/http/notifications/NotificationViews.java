@@ -1,6 +1,8 @@
 package com.milkrun.http.notifications;
 
+import com.milkrun.notifications.EmailStatus;
 import com.milkrun.notifications.Notification;
+import com.milkrun.notifications.OutboundEmail;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public final class NotificationViews {
     }
 
     /** An email in the outbox. */
-    public static Map<String, Object> delivery(com.milkrun.notifications.EmailDelivery d) {
+    public static Map<String, Object> email(OutboundEmail d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("notificationId", d.notificationId());
         m.put("userId", d.userId());
@@ -34,7 +36,7 @@ public final class NotificationViews {
         m.put("subject", d.subject());
         m.put("status", d.status().wireName());
         m.put("attempts", d.attempts());
-        m.put("nextAttemptAt", d.status() == com.milkrun.notifications.DeliveryStatus.PENDING ? d.nextAttemptAt().toString() : null);
+        m.put("nextAttemptAt", d.status() == EmailStatus.PENDING ? d.nextAttemptAt().toString() : null);
         m.put("lastError", d.lastError());
         m.put("createdAt", d.createdAt().toString());
         m.put("updatedAt", d.updatedAt().toString());

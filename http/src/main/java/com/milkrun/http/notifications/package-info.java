@@ -1,2 +1,2 @@
-/** Notifications over HTTP: the JSON shapes of the inbox, the dev mailbox and the email outbox. */
+/** Notifications over HTTP: the back office's email outbox, and the JSON shapes of the inbox and the dev mailbox. */
 package com.milkrun.http.notifications;

@@ -7,9 +7,6 @@ import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
 import com.milkrun.http.Views;
-import com.milkrun.http.notifications.NotificationViews;
-import com.milkrun.notifications.DeliveryStatus;
-import com.milkrun.notifications.Notifications;
 import com.milkrun.shared.ValidationException;
 import com.milkrun.workflow.RunQuery;
 import com.milkrun.workflow.RunStatus;
@@ -18,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The back office's operations: the order workflow's runs and the email outbox's dead letters. */
+/** The back office's view of the order workflow's runs, and retrying a failed one. */
 public final class WorkflowRoutes {
     private final WorkflowRuns runs;
-    private final Notifications messaging;
 
     public WorkflowRoutes(Services services) {
         this.runs = services.runs();
-        this.messaging = services.messaging();
     }
 
     public List<Route> routes() {
@@ -33,11 +28,7 @@ public final class WorkflowRoutes {
                 Route.secured("GET", "/admin/workflow/runs", "ListWorkflowRuns", Capability.OPERATE_PLATFORM, this::list),
                 Route.secured("GET", "/admin/workflow/runs/{runId}", "GetWorkflowRun", Capability.OPERATE_PLATFORM, this::get),
                 Route.secured("POST", "/admin/workflow/runs/{runId}/retry", "RetryWorkflowRun", Capability.OPERATE_PLATFORM,
-                        this::retry),
-                Route.secured("GET", "/admin/notifications/deliveries", "ListEmailDeliveries", Capability.OPERATE_PLATFORM,
-                        this::deliveries),
-                Route.secured("POST", "/admin/notifications/{notificationId}/retry", "RetryEmailDelivery",
-                        Capability.OPERATE_PLATFORM, this::retryDelivery));
+                        this::retry));
     }
 
     private ApiResponse list(Call call) {
@@ -59,16 +50,5 @@ public final class WorkflowRoutes {
     private ApiResponse retry(Call call) {
         var run = runs.retry(call.caller(), call.path("runId"));
         return Responses.ok(WorkflowViews.run(run, runs.retryable(run)));
-    }
-
-    private ApiResponse deliveries(Call call) {
-        Optional<DeliveryStatus> status = call.query("status").map(String::strip).filter(s -> !s.isEmpty()).map(s ->
-                DeliveryStatus.fromWireName(s).orElseThrow(() -> ValidationException.of("status",
-                        "Status must be one of Pending, Sent, Dead", "INVALID_STATUS")));
-        return Responses.ok(Views.page(messaging.deliveries(call.caller(), status, call.page()), NotificationViews::delivery));
-    }
-
-    private ApiResponse retryDelivery(Call call) {
-        return Responses.ok(NotificationViews.delivery(messaging.retry(call.caller(), call.path("notificationId"))));
     }
 }

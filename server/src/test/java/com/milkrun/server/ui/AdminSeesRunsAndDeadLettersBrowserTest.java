@@ -97,32 +97,32 @@ class AdminSeesRunsAndDeadLettersBrowserTest extends ShopBrowserTest {
         assertThat(events).contains("TaskSucceeded");
         browser.screenshot("AdminSeesRunsAndDeadLettersBrowserTest.the_admin_sees-run-history");
 
-        // The email deliveries open on the dead letters: the dairy's new-order email and Asha's confirmation.
-        browser.click(browser.visible("admin-tab-deliveries"));
-        browser.visible("admin-deliveries");
-        assertThat(browser.visible("deliveries-status-filter").getDomProperty("value")).isEqualTo("Dead");
+        // The Emails tab opens on the dead letters: the dairy's new-order email and Asha's confirmation.
+        browser.click(browser.visible("admin-tab-emails"));
+        browser.visible("admin-emails");
+        assertThat(browser.visible("emails-status-filter").getDomProperty("value")).isEqualTo("Dead");
         String vendorSubject = "New order for " + deliveryDate + ": Gir Organic Dairy";
         String customerSubject = "Order confirmed: " + orderId;
-        refreshingUntil("admin-deliveries", d -> deliveryRow(d, vendorSubject, GIR_OWNER).isPresent()
-                && deliveryRow(d, customerSubject, DemoData.CUSTOMER_EMAIL).isPresent());
-        WebElement confirmation = deliveryRow(browser.driver(), customerSubject, DemoData.CUSTOMER_EMAIL).orElseThrow();
+        refreshingUntil("admin-emails", d -> emailRow(d, vendorSubject, GIR_OWNER).isPresent()
+                && emailRow(d, customerSubject, DemoData.CUSTOMER_EMAIL).isPresent());
+        WebElement confirmation = emailRow(browser.driver(), customerSubject, DemoData.CUSTOMER_EMAIL).orElseThrow();
         String notificationId = confirmation.getDomAttribute("data-notification-id");
         assertThat(confirmation.getDomAttribute("data-status")).isEqualTo("Dead");
-        assertThat(confirmation.findElement(Browser.testId("delivery-status")).getText().trim()).isEqualTo("Dead");
+        assertThat(confirmation.findElement(Browser.testId("email-status")).getText().trim()).isEqualTo("Dead");
         assertThat(confirmation.findElement(By.cssSelector("td[data-label='Attempts']")).getText().trim()).isEqualTo("2");
         assertThat(confirmation.findElement(By.cssSelector("td[data-label='Last error']")).getText().trim()).isNotIn("", "—");
-        assertThat(deliveryRow(browser.driver(), vendorSubject, GIR_OWNER).orElseThrow().getDomAttribute("data-status"))
+        assertThat(emailRow(browser.driver(), vendorSubject, GIR_OWNER).orElseThrow().getDomAttribute("data-status"))
                 .isEqualTo("Dead");
         browser.screenshot("AdminSeesRunsAndDeadLettersBrowserTest.the_admin_sees-dead-letters");
 
         // The mail server is back. Priya retries Asha's confirmation: it is queued again, and it arrives.
         mailServer = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mailServer.start();
-        By retried = By.cssSelector("[data-testid='delivery-row'][data-notification-id='" + notificationId + "']");
-        browser.click(browser.visible("retry-delivery-" + notificationId));
+        By retried = By.cssSelector("[data-testid='email-row'][data-notification-id='" + notificationId + "']");
+        browser.click(browser.visible("retry-email-" + notificationId));
         browser.waitForToast("The email to " + DemoData.CUSTOMER_EMAIL + " is queued again.");
         browser.until(d -> List.of("Pending", "Sent").contains(d.findElement(retried).getDomAttribute("data-status")));
-        assertThat(browser.all("retry-delivery-" + notificationId)).isEmpty();
+        assertThat(browser.all("retry-email-" + notificationId)).isEmpty();
         assertThat(mailServer.waitForIncomingEmail(Browser.PATIENCE.toMillis(), 1)).isTrue();
         MimeMessage received = mailServer.getReceivedMessages()[0];
         assertThat(received.getSubject()).isEqualTo(customerSubject);
@@ -130,12 +130,12 @@ class AdminSeesRunsAndDeadLettersBrowserTest extends ShopBrowserTest {
         assertThat(mailServer.getReceivedMessages()).hasSize(1);
 
         // Among the sent emails it shows as sent; the dairy's email, not retried, is still a dead letter.
-        browser.select("deliveries-status-filter", "Sent");
-        refreshingUntil("admin-deliveries", d -> d.findElements(retried).stream()
+        browser.select("emails-status-filter", "Sent");
+        refreshingUntil("admin-emails", d -> d.findElements(retried).stream()
                 .anyMatch(row -> "Sent".equals(row.getDomAttribute("data-status"))));
         browser.screenshot("AdminSeesRunsAndDeadLettersBrowserTest.the_admin_sees_the_orders_run_succeed_and_its_dead_emails_and_a_retried_one_is_delivered");
-        browser.select("deliveries-status-filter", "Dead");
-        refreshingUntil("admin-deliveries", d -> deliveryRow(d, vendorSubject, GIR_OWNER).isPresent() && d.findElements(retried).isEmpty());
+        browser.select("emails-status-filter", "Dead");
+        refreshingUntil("admin-emails", d -> emailRow(d, vendorSubject, GIR_OWNER).isPresent() && d.findElements(retried).isEmpty());
     }
 
     /**
@@ -168,9 +168,9 @@ class AdminSeesRunsAndDeadLettersBrowserTest extends ShopBrowserTest {
         return Optional.of(rows.getFirst());
     }
 
-    /** The delivery row of the email with {@code subject} to {@code to}, if listed. */
-    private static Optional<WebElement> deliveryRow(WebDriver d, String subject, String to) {
-        return d.findElements(Browser.testId("delivery-row")).stream()
+    /** The row of the email with {@code subject} to {@code to}, if listed. */
+    private static Optional<WebElement> emailRow(WebDriver d, String subject, String to) {
+        return d.findElements(Browser.testId("email-row")).stream()
                 .filter(row -> {
                     String text = row.getText();
                     return text.contains(subject) && text.contains("To " + to);

@@ -1,7 +1,7 @@
 package com.milkrun.store.memory;
 
-import com.milkrun.notifications.DeliveryStatus;
-import com.milkrun.notifications.EmailDelivery;
+import com.milkrun.notifications.EmailStatus;
+import com.milkrun.notifications.OutboundEmail;
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.shared.DomainException;
@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every notification and email delivery in maps; every method holds the store's lock. */
+/** Every notification and outbound email in maps; every method holds the store's lock. */
 public final class InMemoryNotificationStore implements NotificationStore {
     private static final Keyset<Notification> INBOX =
             Keyset.newestFirst("inbox", Notification::createdAt, Notification::notificationId);
     private static final Keyset<Notification> MAILBOX =
             Keyset.newestFirst("mailbox", Notification::createdAt, Notification::notificationId);
-    private static final Keyset<EmailDelivery> OUTBOX =
-            Keyset.newestFirst("outbox", EmailDelivery::createdAt, EmailDelivery::notificationId);
-    private static final Comparator<EmailDelivery> OLDEST_DUE =
-            Comparator.comparing(EmailDelivery::nextAttemptAt).thenComparing(EmailDelivery::notificationId);
+    private static final Keyset<OutboundEmail> OUTBOX =
+            Keyset.newestFirst("outbox", OutboundEmail::createdAt, OutboundEmail::notificationId);
+    private static final Comparator<OutboundEmail> OLDEST_DUE =
+            Comparator.comparing(OutboundEmail::nextAttemptAt).thenComparing(OutboundEmail::notificationId);
 
     private final Map<String, Notification> byId = new LinkedHashMap<>();
-    private final Map<String, EmailDelivery> deliveries = new HashMap<>();
+    private final Map<String, OutboundEmail> emails = new HashMap<>();
 
     @Override
     public synchronized void save(Notification n) {
@@ -38,13 +38,13 @@ public final class InMemoryNotificationStore implements NotificationStore {
     }
 
     @Override
-    public synchronized boolean saveNew(Notification n, Optional<EmailDelivery> delivery) {
-        delivery.ifPresent(d -> requireSameId(n, d));
+    public synchronized boolean saveNew(Notification n, Optional<OutboundEmail> email) {
+        email.ifPresent(d -> requireSameId(n, d));
         if (byId.containsKey(n.notificationId())) {
             return false;
         }
         put(n);
-        delivery.ifPresent(d -> deliveries.put(d.notificationId(), d));
+        email.ifPresent(d -> emails.put(d.notificationId(), d));
         return true;
     }
 
@@ -64,62 +64,62 @@ public final class InMemoryNotificationStore implements NotificationStore {
     }
 
     @Override
-    public synchronized List<String> dueDeliveries(Instant now, int limit) {
-        return deliveries.values().stream()
+    public synchronized List<String> dueEmails(Instant now, int limit) {
+        return emails.values().stream()
                 .filter(d -> due(d, now))
                 .sorted(OLDEST_DUE)
                 .limit(limit)
-                .map(EmailDelivery::notificationId)
+                .map(OutboundEmail::notificationId)
                 .toList();
     }
 
     @Override
-    public synchronized Optional<EmailDelivery> delivery(String notificationId) {
-        return Optional.ofNullable(deliveries.get(notificationId));
+    public synchronized Optional<OutboundEmail> email(String notificationId) {
+        return Optional.ofNullable(emails.get(notificationId));
     }
 
     @Override
-    public synchronized Optional<EmailDelivery> claimDelivery(String notificationId, int attemptsSoFar, Instant now,
+    public synchronized Optional<OutboundEmail> claimEmail(String notificationId, int attemptsSoFar, Instant now,
                                                               Instant leaseUntil) {
-        EmailDelivery d = deliveries.get(notificationId);
+        OutboundEmail d = emails.get(notificationId);
         if (d == null || !due(d, now) || d.attempts() != attemptsSoFar) {
             return Optional.empty();
         }
-        EmailDelivery claimed = new EmailDelivery(d.notificationId(), d.userId(), d.to(), d.subject(), d.body(),
-                DeliveryStatus.PENDING, attemptsSoFar + 1, leaseUntil, d.lastError(), d.createdAt(), now);
-        deliveries.put(notificationId, claimed);
+        OutboundEmail claimed = new OutboundEmail(d.notificationId(), d.userId(), d.to(), d.subject(), d.body(),
+                EmailStatus.PENDING, attemptsSoFar + 1, leaseUntil, d.lastError(), d.createdAt(), now);
+        emails.put(notificationId, claimed);
         return Optional.of(claimed);
     }
 
     @Override
-    public synchronized void finishDelivery(String notificationId, int attempt, DeliveryStatus status,
+    public synchronized void finishEmail(String notificationId, int attempt, EmailStatus status,
                                             Instant nextAttemptAt, String lastError, Instant now) {
-        EmailDelivery d = deliveries.get(notificationId);
-        if (d == null || d.status() != DeliveryStatus.PENDING || d.attempts() != attempt) {
+        OutboundEmail d = emails.get(notificationId);
+        if (d == null || d.status() != EmailStatus.PENDING || d.attempts() != attempt) {
             return;
         }
-        deliveries.put(notificationId, new EmailDelivery(d.notificationId(), d.userId(), d.to(), d.subject(), d.body(),
+        emails.put(notificationId, new OutboundEmail(d.notificationId(), d.userId(), d.to(), d.subject(), d.body(),
                 status, attempt, nextAttemptAt == null ? d.nextAttemptAt() : nextAttemptAt, lastError, d.createdAt(),
                 now));
     }
 
     @Override
-    public synchronized Page<EmailDelivery> deliveries(Optional<DeliveryStatus> status, PageRequest page) {
-        List<EmailDelivery> matches = deliveries.values().stream()
+    public synchronized Page<OutboundEmail> emails(Optional<EmailStatus> status, PageRequest page) {
+        List<OutboundEmail> matches = emails.values().stream()
                 .filter(d -> status.map(s -> s == d.status()).orElse(true))
                 .toList();
-        return OUTBOX.page(matches, "status=" + status.map(DeliveryStatus::wireName).orElse(""), page);
+        return OUTBOX.page(matches, "status=" + status.map(EmailStatus::wireName).orElse(""), page);
     }
 
     @Override
-    public synchronized Optional<EmailDelivery> requeue(String notificationId, Instant now) {
-        EmailDelivery d = deliveries.get(notificationId);
-        if (d == null || d.status() != DeliveryStatus.DEAD) {
+    public synchronized Optional<OutboundEmail> requeue(String notificationId, Instant now) {
+        OutboundEmail d = emails.get(notificationId);
+        if (d == null || d.status() != EmailStatus.DEAD) {
             return Optional.empty();
         }
-        EmailDelivery requeued = new EmailDelivery(d.notificationId(), d.userId(), d.to(), d.subject(), d.body(),
-                DeliveryStatus.PENDING, 0, now, d.lastError(), d.createdAt(), now);
-        deliveries.put(notificationId, requeued);
+        OutboundEmail requeued = new OutboundEmail(d.notificationId(), d.userId(), d.to(), d.subject(), d.body(),
+                EmailStatus.PENDING, 0, now, d.lastError(), d.createdAt(), now);
+        emails.put(notificationId, requeued);
         return Optional.of(requeued);
     }
 
@@ -128,13 +128,13 @@ public final class InMemoryNotificationStore implements NotificationStore {
                 n.subject(), n.body(), n.createdAt()));
     }
 
-    private static boolean due(EmailDelivery d, Instant now) {
-        return d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now);
+    private static boolean due(OutboundEmail d, Instant now) {
+        return d.status() == EmailStatus.PENDING && !d.nextAttemptAt().isAfter(now);
     }
 
-    private static void requireSameId(Notification n, EmailDelivery d) {
+    private static void requireSameId(Notification n, OutboundEmail d) {
         if (!d.notificationId().equals(n.notificationId())) {
-            throw new IllegalArgumentException("delivery " + d.notificationId() + " given for notification "
+            throw new IllegalArgumentException("email " + d.notificationId() + " given for notification "
                     + n.notificationId());
         }
     }

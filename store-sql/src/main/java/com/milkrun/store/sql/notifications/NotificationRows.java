@@ -1,7 +1,7 @@
 package com.milkrun.store.sql.notifications;
 
-import com.milkrun.notifications.DeliveryStatus;
-import com.milkrun.notifications.EmailDelivery;
+import com.milkrun.notifications.EmailStatus;
+import com.milkrun.notifications.OutboundEmail;
 import com.milkrun.notifications.Notification;
 import com.milkrun.store.sql.SqlTime;
 import java.sql.ResultSet;
@@ -24,7 +24,7 @@ final class NotificationRows {
     static final String NEXT_ATTEMPT_AT = "next_attempt_at";
     static final String LAST_ERROR = "last_error";
     static final String UPDATED_AT = "updated_at";
-    static final String DELIVERY_COLUMNS = "notification_id, user_id, to_address, subject, body, status, attempts,"
+    static final String EMAIL_COLUMNS = "notification_id, user_id, to_address, subject, body, status, attempts,"
             + " next_attempt_at, last_error, created_at, updated_at";
     /** The longest error text {@code email_deliveries.last_error} holds; longer ones are cut. */
     static final int LAST_ERROR_LENGTH = 2000;
@@ -38,15 +38,15 @@ final class NotificationRows {
                 SqlTime.read(row, CREATED_AT));
     }
 
-    static EmailDelivery delivery(ResultSet row) throws SQLException {
-        return new EmailDelivery(row.getString(NOTIFICATION_ID), row.getString(USER_ID), row.getString(TO_ADDRESS),
+    static OutboundEmail email(ResultSet row) throws SQLException {
+        return new OutboundEmail(row.getString(NOTIFICATION_ID), row.getString(USER_ID), row.getString(TO_ADDRESS),
                 row.getString(SUBJECT), row.getString(BODY), status(row.getString(STATUS)), row.getInt(ATTEMPTS),
                 SqlTime.read(row, NEXT_ATTEMPT_AT), row.getString(LAST_ERROR), SqlTime.read(row, CREATED_AT),
                 SqlTime.read(row, UPDATED_AT));
     }
 
-    /** The values of a delivery row, in the order of {@link #DELIVERY_COLUMNS}. */
-    static Object[] deliveryValues(EmailDelivery d) {
+    /** The values of an email row, in the order of {@link #EMAIL_COLUMNS}. */
+    static Object[] emailValues(OutboundEmail d) {
         return new Object[] {d.notificationId(), d.userId(), d.to(), d.subject(), d.body(), d.status().wireName(),
                 d.attempts(), d.nextAttemptAt(), lastError(d.lastError()), d.createdAt(), d.updatedAt()};
     }
@@ -59,8 +59,8 @@ final class NotificationRows {
         return error.length() <= LAST_ERROR_LENGTH ? error : error.substring(0, LAST_ERROR_LENGTH);
     }
 
-    private static DeliveryStatus status(String wireName) {
-        return DeliveryStatus.fromWireName(wireName).orElseThrow(
+    private static EmailStatus status(String wireName) {
+        return EmailStatus.fromWireName(wireName).orElseThrow(
                 () -> new IllegalStateException("unknown status in table email_deliveries: " + wireName));
     }
 }

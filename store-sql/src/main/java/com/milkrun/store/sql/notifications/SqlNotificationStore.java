@@ -1,7 +1,7 @@
 package com.milkrun.store.sql.notifications;
 
-import com.milkrun.notifications.DeliveryStatus;
-import com.milkrun.notifications.EmailDelivery;
+import com.milkrun.notifications.EmailStatus;
+import com.milkrun.notifications.OutboundEmail;
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.shared.DomainException;
@@ -19,19 +19,19 @@ import java.util.Optional;
 /**
  * Notifications in {@code notifications}, listed newest first through the (user or email, time, id) indexes; their
  * email copies in {@code email_deliveries}, whose every change is one conditional UPDATE, so that of racing senders
- * exactly one changes a delivery.
+ * exactly one changes an email.
  */
 public final class SqlNotificationStore implements NotificationStore {
     private static final SqlKeyset<Notification> INBOX = SqlKeyset.newestFirst("inbox", "created_at",
             "notification_id", Notification::createdAt, Notification::notificationId);
     private static final SqlKeyset<Notification> MAILBOX = SqlKeyset.newestFirst("mailbox", "created_at",
             "notification_id", Notification::createdAt, Notification::notificationId);
-    private static final SqlKeyset<EmailDelivery> OUTBOX = SqlKeyset.newestFirst("outbox", "created_at",
-            "notification_id", EmailDelivery::createdAt, EmailDelivery::notificationId);
-    private static final String PENDING = DeliveryStatus.PENDING.wireName();
+    private static final SqlKeyset<OutboundEmail> OUTBOX = SqlKeyset.newestFirst("outbox", "created_at",
+            "notification_id", OutboundEmail::createdAt, OutboundEmail::notificationId);
+    private static final String PENDING = EmailStatus.PENDING.wireName();
     private static final String INSERT = "INSERT INTO notifications (" + NotificationRows.COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String SELECT_DELIVERY = "SELECT " + NotificationRows.DELIVERY_COLUMNS
+    private static final String SELECT_EMAIL = "SELECT " + NotificationRows.EMAIL_COLUMNS
             + " FROM email_deliveries WHERE notification_id = ?";
 
     private final Jdbc jdbc;
@@ -50,13 +50,13 @@ public final class SqlNotificationStore implements NotificationStore {
     }
 
     @Override
-    public boolean saveNew(Notification n, Optional<EmailDelivery> delivery) {
-        delivery.ifPresent(d -> requireSameId(n, d));
+    public boolean saveNew(Notification n, Optional<OutboundEmail> email) {
+        email.ifPresent(d -> requireSameId(n, d));
         try {
             jdbc.inTransaction(tx -> {
                 tx.update(INSERT, values(n));
-                delivery.ifPresent(d -> tx.update("INSERT INTO email_deliveries (" + NotificationRows.DELIVERY_COLUMNS
-                        + ") VALUES (" + Where.placeholders(11) + ")", NotificationRows.deliveryValues(d)));
+                email.ifPresent(d -> tx.update("INSERT INTO email_deliveries (" + NotificationRows.EMAIL_COLUMNS
+                        + ") VALUES (" + Where.placeholders(11) + ")", NotificationRows.emailValues(d)));
                 return null;
             });
             return true;
@@ -79,19 +79,19 @@ public final class SqlNotificationStore implements NotificationStore {
     }
 
     @Override
-    public List<String> dueDeliveries(Instant now, int limit) {
+    public List<String> dueEmails(Instant now, int limit) {
         return jdbc.query("SELECT notification_id FROM email_deliveries WHERE status = ? AND next_attempt_at <= ?"
                 + " ORDER BY next_attempt_at, notification_id FETCH FIRST ? ROWS ONLY", row -> row.getString(1),
                 PENDING, now, limit);
     }
 
     @Override
-    public Optional<EmailDelivery> delivery(String notificationId) {
-        return jdbc.queryOne(SELECT_DELIVERY, NotificationRows::delivery, notificationId);
+    public Optional<OutboundEmail> email(String notificationId) {
+        return jdbc.queryOne(SELECT_EMAIL, NotificationRows::email, notificationId);
     }
 
     @Override
-    public Optional<EmailDelivery> claimDelivery(String notificationId, int attemptsSoFar, Instant now,
+    public Optional<OutboundEmail> claimEmail(String notificationId, int attemptsSoFar, Instant now,
                                                  Instant leaseUntil) {
         return changeAndRead(notificationId, "UPDATE email_deliveries SET attempts = attempts + 1,"
                         + " next_attempt_at = ?, updated_at = ? WHERE notification_id = ? AND status = ?"
@@ -100,7 +100,7 @@ public final class SqlNotificationStore implements NotificationStore {
     }
 
     @Override
-    public void finishDelivery(String notificationId, int attempt, DeliveryStatus status, Instant nextAttemptAt,
+    public void finishEmail(String notificationId, int attempt, EmailStatus status, Instant nextAttemptAt,
                                String lastError, Instant now) {
         String error = NotificationRows.lastError(lastError);
         String latest = " WHERE notification_id = ? AND status = ? AND attempts = ?";
@@ -114,28 +114,28 @@ public final class SqlNotificationStore implements NotificationStore {
     }
 
     @Override
-    public Page<EmailDelivery> deliveries(Optional<DeliveryStatus> status, PageRequest page) {
+    public Page<OutboundEmail> emails(Optional<EmailStatus> status, PageRequest page) {
         Where where = new Where();
         status.ifPresent(s -> where.and("status = ?", s.wireName()));
-        String filter = "status=" + status.map(DeliveryStatus::wireName).orElse("");
+        String filter = "status=" + status.map(EmailStatus::wireName).orElse("");
         OUTBOX.continueAfter(where, filter, page);
-        String sql = "SELECT " + NotificationRows.DELIVERY_COLUMNS + " FROM email_deliveries" + where.sql()
+        String sql = "SELECT " + NotificationRows.EMAIL_COLUMNS + " FROM email_deliveries" + where.sql()
                 + OUTBOX.orderAndLimit();
-        return OUTBOX.page(jdbc.query(sql, NotificationRows::delivery, where.params(OUTBOX.fetchSize(page))), filter,
+        return OUTBOX.page(jdbc.query(sql, NotificationRows::email, where.params(OUTBOX.fetchSize(page))), filter,
                 page);
     }
 
     @Override
-    public Optional<EmailDelivery> requeue(String notificationId, Instant now) {
+    public Optional<OutboundEmail> requeue(String notificationId, Instant now) {
         return changeAndRead(notificationId, "UPDATE email_deliveries SET status = ?, attempts = 0,"
                         + " next_attempt_at = ?, updated_at = ? WHERE notification_id = ? AND status = ?",
-                PENDING, now, now, notificationId, DeliveryStatus.DEAD.wireName());
+                PENDING, now, now, notificationId, EmailStatus.DEAD.wireName());
     }
 
-    /** Runs a conditional update of one delivery and reads it back in the same transaction when it changed. */
-    private Optional<EmailDelivery> changeAndRead(String notificationId, String update, Object... params) {
+    /** Runs a conditional update of one email and reads it back in the same transaction when it changed. */
+    private Optional<OutboundEmail> changeAndRead(String notificationId, String update, Object... params) {
         return jdbc.inTransaction(tx -> tx.update(update, params) == 0 ? Optional.empty()
-                : tx.queryOne(SELECT_DELIVERY, NotificationRows::delivery, notificationId));
+                : tx.queryOne(SELECT_EMAIL, NotificationRows::email, notificationId));
     }
 
     private Page<Notification> list(SqlKeyset<Notification> keyset, Where where, String filter, PageRequest page) {
@@ -150,9 +150,9 @@ public final class SqlNotificationStore implements NotificationStore {
                 n.subject(), n.body(), n.createdAt()};
     }
 
-    private static void requireSameId(Notification n, EmailDelivery d) {
+    private static void requireSameId(Notification n, OutboundEmail d) {
         if (!d.notificationId().equals(n.notificationId())) {
-            throw new IllegalArgumentException("delivery " + d.notificationId() + " given for notification "
+            throw new IllegalArgumentException("email " + d.notificationId() + " given for notification "
                     + n.notificationId());
         }
     }

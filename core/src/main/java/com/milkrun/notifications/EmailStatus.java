@@ -3,13 +3,13 @@ package com.milkrun.notifications;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Where an email delivery is: waiting for its (next) attempt, sent, or dead after its last retry. */
-public enum DeliveryStatus {
+/** Where an outbound email is: waiting for its (next) attempt, sent, or dead after its last retry. */
+public enum EmailStatus {
     PENDING("Pending"), SENT("Sent"), DEAD("Dead");
 
     private final String wireName;
 
-    DeliveryStatus(String wireName) {
+    EmailStatus(String wireName) {
         this.wireName = wireName;
     }
 
@@ -17,7 +17,7 @@ public enum DeliveryStatus {
         return wireName;
     }
 
-    public static Optional<DeliveryStatus> fromWireName(String name) {
+    public static Optional<EmailStatus> fromWireName(String name) {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
     }
 }
