@@ -30,6 +30,7 @@ import com.milkrun.orders.OrderSteps;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
+import com.milkrun.stores.Stores;
 import com.milkrun.workflow.StepHandler;
 import com.milkrun.workflow.WorkflowRuns;
 import com.milkrun.workflow.engine.EngineSettings;
@@ -140,14 +141,9 @@ public final class MilkRun implements AutoCloseable {
 
     private static Stores openStores(Config config, Clock clock) {
         if (config.store() == Config.StoreKind.MEMORY) {
-            InMemoryStores m = InMemoryStores.create();
-            return new Stores(m.users(), m.credentials(), m.sessions(), m.signingKeys(), m.notifications(), m.vendors(),
-                    m.products(), m.stock(), m.orders(), m.workflows(), () -> true, () -> { });
+            return InMemoryStores.create();
         }
-        SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
-        SqlStores s = SqlStores.of(db, clock);
-        return new Stores(s.users(), s.credentials(), s.sessions(), s.signingKeys(), s.notifications(), s.vendors(),
-                s.products(), s.stock(), s.orders(), s.workflows(), db::ping, db::close);
+        return SqlStores.of(SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()), clock);
     }
 
     public ApiRouter router() {

@@ -2,7 +2,6 @@ package com.milkrun.app.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.milkrun.access.Principal;
 import com.milkrun.access.Role;
 import com.milkrun.demo.DemoData;
@@ -15,6 +14,7 @@ import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.StockEffect;
 import com.milkrun.shared.DomainException;
 import com.milkrun.store.memory.InMemoryStores;
+import com.milkrun.stores.Stores;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +33,7 @@ class OrderLifecycleScenarioTest {
     private static final Instant AFTERNOON_IN_VADODARA = Instant.parse("2026-11-25T10:00:00Z");
     private static final Principal ASHA = new Principal(DemoData.CUSTOMER_ID, DemoData.CUSTOMER_EMAIL, "Asha Patel", Role.CUSTOMER);
 
-    private InMemoryStores stores;
+    private Stores stores;
     private OrderService orders;
     private ManualClock clock;
 

@@ -1,20 +1,22 @@
 package com.milkrun.store.memory;
 
+import com.milkrun.stores.Stores;
+
 /**
- * One in-memory store of each port, for tests and for trying the API without a database. Nothing survives the
- * process. The order store reserves the stock of {@code stock} and starts runs in {@code workflows}.
+ * The in-memory registry: one in-memory store of each port, for tests and for trying the API without a database.
+ * Nothing survives the process. The order store reserves the stock of the same stock store and starts runs in the
+ * same workflow store.
  */
-public record InMemoryStores(InMemoryUserStore users, InMemoryCredentialStore credentials,
-                             InMemorySessionStore sessions, InMemorySigningKeyStore signingKeys,
-                             InMemoryNotificationStore notifications, InMemoryVendorStore vendors,
-                             InMemoryProductStore products, InMemoryStockStore stock, InMemoryOrderStore orders,
-                             InMemoryWorkflowStore workflows) {
-    /** Fresh, empty stores. */
-    public static InMemoryStores create() {
+public final class InMemoryStores {
+    private InMemoryStores() {
+    }
+
+    /** Fresh, empty stores; always ready, and closing them does nothing. */
+    public static Stores create() {
         InMemoryStockStore stock = new InMemoryStockStore();
         InMemoryWorkflowStore workflows = new InMemoryWorkflowStore();
-        return new InMemoryStores(new InMemoryUserStore(), new InMemoryCredentialStore(), new InMemorySessionStore(),
+        return new Stores(new InMemoryUserStore(), new InMemoryCredentialStore(), new InMemorySessionStore(),
                 new InMemorySigningKeyStore(), new InMemoryNotificationStore(), new InMemoryVendorStore(),
-                new InMemoryProductStore(), stock, new InMemoryOrderStore(stock, workflows), workflows);
+                new InMemoryProductStore(), stock, new InMemoryOrderStore(stock, workflows), workflows, () -> true, () -> { });
     }
 }

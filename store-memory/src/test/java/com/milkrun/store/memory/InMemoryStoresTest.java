@@ -1,9 +1,9 @@
 package com.milkrun.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.milkrun.orders.Order;
 import com.milkrun.orders.PlaceResult;
+import com.milkrun.stores.Stores;
 import com.milkrun.testing.Orders;
 import com.milkrun.testing.Placements;
 import com.milkrun.testing.Users;
@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class InMemoryStoresTest {
     @Test
     void gives_fresh_empty_stores_each_time() {
-        InMemoryStores first = InMemoryStores.create();
+        Stores first = InMemoryStores.create();
         first.users().create(Users.asha());
 
-        InMemoryStores second = InMemoryStores.create();
+        Stores second = InMemoryStores.create();
 
         assertThat(second.users().get("user-asha")).isEmpty();
         assertThat(first.users().get("user-asha")).isPresent();
@@ -24,7 +24,7 @@ class InMemoryStoresTest {
 
     @Test
     void the_order_store_reserves_the_stock_of_the_same_stores() {
-        InMemoryStores stores = InMemoryStores.create();
+        Stores stores = InMemoryStores.create();
         Order order = Orders.ashasFirstOrder();
         order.lines().forEach(line -> stores.stock().setStock(line.stockKey(), 5));
 
@@ -35,7 +35,7 @@ class InMemoryStoresTest {
 
     @Test
     void the_order_store_starts_runs_in_the_workflow_store_of_the_same_stores() {
-        InMemoryStores stores = InMemoryStores.create();
+        Stores stores = InMemoryStores.create();
         Order order = Orders.ashasFirstOrder();
         order.lines().forEach(line -> stores.stock().setStock(line.stockKey(), 5));
 

@@ -1,15 +1,5 @@
 package com.milkrun.store.sql;
 
-import com.milkrun.accounts.CredentialStore;
-import com.milkrun.accounts.SessionStore;
-import com.milkrun.accounts.SigningKeyStore;
-import com.milkrun.accounts.UserStore;
-import com.milkrun.catalog.ProductStore;
-import com.milkrun.catalog.VendorStore;
-import com.milkrun.inventory.StockStore;
-import com.milkrun.notifications.NotificationStore;
-import com.milkrun.orders.OrderStore;
-import com.milkrun.workflow.WorkflowStore;
 import com.milkrun.store.sql.accounts.SqlCredentialStore;
 import com.milkrun.store.sql.accounts.SqlSessionStore;
 import com.milkrun.store.sql.accounts.SqlSigningKeyStore;
@@ -20,19 +10,23 @@ import com.milkrun.store.sql.inventory.SqlStockStore;
 import com.milkrun.store.sql.notifications.SqlNotificationStore;
 import com.milkrun.store.sql.orders.SqlOrderStore;
 import com.milkrun.store.sql.workflow.SqlWorkflowStore;
+import com.milkrun.stores.Stores;
 import java.time.Clock;
 
-/** Every store port on one {@link SqlDatabase}, for the composition root. */
-public record SqlStores(UserStore users, CredentialStore credentials, SessionStore sessions,
-                        SigningKeyStore signingKeys, NotificationStore notifications, VendorStore vendors,
-                        ProductStore products, StockStore stock, OrderStore orders,
-                        WorkflowStore workflows) {
-    /** Builds the stores; {@code clock} stamps the records whose ports carry no time of their own. */
-    public static SqlStores of(SqlDatabase database, Clock clock) {
+/** The SQL registry: every store port on one {@link SqlDatabase}, for the composition root. */
+public final class SqlStores {
+    private SqlStores() {
+    }
+
+    /**
+     * Builds the stores on {@code database}; they are ready while it answers a ping, and closing them closes it.
+     * {@code clock} stamps the records whose ports carry no time of their own.
+     */
+    public static Stores of(SqlDatabase database, Clock clock) {
         Jdbc jdbc = database.jdbc();
-        return new SqlStores(new SqlUserStore(jdbc), new SqlCredentialStore(jdbc), new SqlSessionStore(jdbc),
+        return new Stores(new SqlUserStore(jdbc), new SqlCredentialStore(jdbc), new SqlSessionStore(jdbc),
                 new SqlSigningKeyStore(jdbc), new SqlNotificationStore(jdbc), new SqlVendorStore(jdbc),
                 new SqlProductStore(jdbc), new SqlStockStore(jdbc, clock), new SqlOrderStore(jdbc),
-                new SqlWorkflowStore(jdbc));
+                new SqlWorkflowStore(jdbc), database::ping, database::close);
     }
 }

@@ -2,6 +2,7 @@ package com.milkrun.store.sql.testing;
 
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
+import com.milkrun.stores.Stores;
 import java.time.Clock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,7 +18,7 @@ import org.opentest4j.TestAbortedException;
  */
 public abstract class TestDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
     private SqlDatabase database;
-    private SqlStores stores;
+    private Stores stores;
     private String unavailable;
 
     /** Creates and migrates the database, once. */
@@ -38,7 +39,7 @@ public abstract class TestDatabase implements BeforeAllCallback, BeforeEachCallb
     }
 
     /** The stores on the database. */
-    public final synchronized SqlStores stores() {
+    public final synchronized Stores stores() {
         database();
         return stores;
     }
