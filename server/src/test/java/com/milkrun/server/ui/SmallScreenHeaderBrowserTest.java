@@ -14,7 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * On a 360 × 740 phone screen every link and button of the header is whole and on screen, for a visitor and for a
  * signed-in customer, dairy owner and admin, and no page scrolls sideways. A signed-in user's links sit behind the
- * header's Menu button there; opened, the menu must fit too.
+ * header's Menu button there; opened, the menu must fit too, and pass an axe-core audit.
  */
 class SmallScreenHeaderBrowserTest extends ShopBrowserTest {
     private static final int WIDTH = 360;
@@ -103,6 +103,7 @@ class SmallScreenHeaderBrowserTest extends ShopBrowserTest {
             browser.waitForText(Browser.testId("user-menu"), name);
             browser.visible("logout-button");
             assertThat(headerProblems()).as("the header on %s, menu open", path).isEmpty();
+            assertThat(browser.seriousAccessibilityViolations()).as("axe-core on %s, menu open", path).isEmpty();
             browser.screenshot("SmallScreenHeaderBrowserTest." + email.substring(0, email.indexOf('@')) + "-menu-open"
                     + path.replace('/', '_'));
         }
