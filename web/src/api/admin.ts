@@ -1,5 +1,5 @@
 import { apiList, apiRequest } from './client';
-import type { AdminOrderFilter, AdminUser, Order, Product, Role, Vendor, VendorStatus } from './types';
+import type { AdminOrderFilter, AdminUser, Order, ProductWithStock, Role, VendorBackOffice, VendorStatus } from './types';
 
 const auth = true;
 
@@ -21,13 +21,13 @@ export const adminApi = {
   enableUser: (userId: string) =>
     apiRequest<AdminUser>(userPath(userId, 'enable'), { method: 'POST', body: {}, auth }),
   vendors: (status: VendorStatus | '', nextToken?: string, limit = 20) =>
-    apiList<Vendor>('/admin/vendors', { query: { status, limit, nextToken }, auth }),
+    apiList<VendorBackOffice>('/admin/vendors', { query: { status, limit, nextToken }, auth }),
   approveVendor: (vendorId: string) =>
-    apiRequest<Vendor>(vendorPath(vendorId, 'approve'), { method: 'POST', body: {}, auth }),
+    apiRequest<VendorBackOffice>(vendorPath(vendorId, 'approve'), { method: 'POST', body: {}, auth }),
   disableVendor: (vendorId: string) =>
-    apiRequest<Vendor>(vendorPath(vendorId, 'disable'), { method: 'POST', body: {}, auth }),
+    apiRequest<VendorBackOffice>(vendorPath(vendorId, 'disable'), { method: 'POST', body: {}, auth }),
   products: (filter: { vendorId?: string; q?: string }, nextToken?: string) =>
-    apiList<Product>('/admin/products', { query: { ...filter, limit: 20, nextToken }, auth }),
+    apiList<ProductWithStock>('/admin/products', { query: { ...filter, limit: 20, nextToken }, auth }),
   orders: (filter: AdminOrderFilter, nextToken?: string) =>
     apiList<Order>('/admin/orders', { query: { ...filter, limit: 20, nextToken }, auth }),
 };

@@ -1,212 +1,83 @@
-export type Role = 'Customer' | 'Vendor' | 'Manager' | 'Admin' | 'DeliveryAgent';
+/**
+ * The shapes the API sends and accepts, named as the UI speaks of them. Every shape is taken from
+ * `docs/openapi.yaml` through `generated/openapi.ts`, which `npm run gen:api` writes before each type check and
+ * build: a change to the API's description changes these types, and a screen that no longer fits fails to compile.
+ */
+import type { components, operations } from './generated/openapi';
 
-export const ROLES: readonly Role[] = ['Customer', 'Vendor', 'Manager', 'Admin', 'DeliveryAgent'];
+type Schemas = components['schemas'];
 
-export type Timestamp = string | number;
+/** The query parameters of a list operation as a filter form holds them: `''` is "any" and is not sent. */
+type Filter<Operation extends { parameters: { query?: object } }> = {
+  [K in Exclude<keyof NonNullable<Operation['parameters']['query']>, 'limit' | 'nextToken'>]?:
+    | NonNullable<Operation['parameters']['query']>[K]
+    | '';
+};
 
-export interface Page<T> {
-  items: T[];
-  count: number;
-  nextToken?: string | null;
+/** Every value of a string union once, checked by the compiler: a value the API adds and the list lacks fails it. */
+function everyValueOf<T extends string>() {
+  return <const L extends readonly T[]>(values: L & ([T] extends [L[number]] ? unknown : never)): readonly T[] =>
+    values;
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-  code?: string;
-}
+export type Role = Schemas['Role'];
 
-export interface ErrorBody {
-  error: string;
-  message: string;
-  errors?: FieldError[];
-}
+export const ROLES = everyValueOf<Role>()(['Customer', 'Vendor', 'Manager', 'Admin', 'DeliveryAgent']);
 
-export interface MessageResponse {
-  message: string;
-}
+/** An ISO-8601 instant or date-time with offset, as the API writes every moment. */
+export type Timestamp = string;
 
-export interface SessionUser {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+/** One page of a list; `nextToken` asks for the next one and is absent on the last. */
+export type Page<T> = Omit<Schemas['ProductList'], 'items'> & { items: T[] };
 
-export interface LoginResponse {
-  accessToken: string;
-  idToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tokenType: string;
-  user: SessionUser;
-}
+export type FieldError = Schemas['FieldError'];
+export type ErrorBody = Schemas['Error'];
+export type MessageResponse = Schemas['Message'];
 
-export interface RefreshResponse {
-  accessToken: string;
-  idToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tokenType: string;
-}
+export type SessionUser = Schemas['SignedInUser'];
+export type LoginResponse = Schemas['Session'];
+export type RefreshResponse = Schemas['Tokens'];
+export type RegisterRequest = Schemas['RegisterRequest'];
+export type RegisterResponse = Schemas['Registration'];
 
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  name: string;
-  phone?: string;
-}
+export type Address = Schemas['Address'];
+export type AddressInput = Schemas['AddressInput'];
 
-export interface RegisterResponse {
-  userId: string;
-  email: string;
-  message: string;
-  emailVerificationRequired: boolean;
-}
+export type UserProfile = Schemas['User'];
+export type ProfileUpdate = Schemas['ProfileUpdate'];
 
-export interface Address {
-  addressId: string;
-  label?: string | null;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  state: string;
-  zipCode: string;
-  isDefault: boolean;
-}
+/** A user as the admin list shows it. */
+export type AdminUser = Schemas['AdminUser'];
 
-export type AddressInput = Omit<Address, 'addressId' | 'isDefault'> & { isDefault?: boolean };
+export type Notification = Schemas['Notification'];
+/** A message in the development mailbox: a notification with its recipient. */
+export type MailboxItem = Schemas['MailboxMessage'];
 
-export interface UserProfile {
-  userId: string;
-  email: string;
-  name: string;
-  phone?: string | null;
-  role: Role;
-  emailVerified: boolean;
-  isProfileComplete: boolean;
-  missingFields: string[];
-  addresses: Address[];
-  vendorId?: string | null;
-  /** Points worth ₹1 each at checkout; not in every answer, so absent means none. */
-  loyaltyPoints?: number | null;
-  createdAt?: Timestamp;
-}
+export type CategoryId = Schemas['CategoryId'];
+export type Category = Schemas['Category'];
 
-export interface ProfileUpdate {
-  name?: string;
-  phone?: string;
-}
+/** A product as the shop lists it. */
+export type Product = Schemas['Product'];
+/** A product as its dairy and the back office see it: with stock on hand and reserved. */
+export type ProductWithStock = Schemas['ProductWithStock'];
+export type ProductQuery = Filter<operations['ListProducts']>;
+export type ProductInput = Schemas['ProductInput'];
+export type ProductUpdate = Schemas['ProductUpdate'];
+export type StockLevel = Schemas['StockLevel'];
 
-/** A user as the admin list shows it; how "disabled" is spelled is tolerated in several forms. */
-export interface AdminUser {
-  userId: string;
-  email: string;
-  name: string;
-  phone?: string | null;
-  role: Role;
-  emailVerified?: boolean;
-  disabled?: boolean;
-  enabled?: boolean;
-  status?: string;
-  createdAt?: Timestamp;
-}
+export type VendorStatus = Schemas['VendorStatus'];
 
-export interface Notification {
-  notificationId: string;
-  kind: string;
-  subject: string;
-  body: string;
-  createdAt: Timestamp;
-}
+export const VENDOR_STATUSES = everyValueOf<VendorStatus>()(['Pending', 'Approved', 'Disabled']);
 
-export interface MailboxItem extends Notification {
-  to: string;
-}
+/** A dairy as customers see it. */
+export type Vendor = Schemas['Vendor'];
+/** A dairy as its owner and the back office see it: with its owner and dates. */
+export type VendorBackOffice = Schemas['VendorBackOffice'];
+export type VendorProfileInput = Schemas['VendorInput'];
 
-export interface Category {
-  id: string;
-  name: string;
-}
+export type OrderStatus = Schemas['OrderStatus'];
 
-export interface Product {
-  productId: string;
-  vendorId: string;
-  vendorName?: string | null;
-  name: string;
-  category: string;
-  unit: string;
-  price: number;
-  description?: string | null;
-  imageUrl?: string | null;
-  active: boolean;
-  available?: number | null;
-  inStock?: boolean | null;
-  stock?: number | null;
-  reserved?: number | null;
-}
-
-export interface ProductQuery {
-  q?: string;
-  category?: string;
-  vendorId?: string;
-  pincode?: string;
-}
-
-export interface ProductInput {
-  name: string;
-  category: string;
-  unit: string;
-  price: number | undefined;
-  description?: string;
-  imageUrl?: string;
-  stock?: number;
-}
-
-export type ProductUpdate = Partial<Omit<ProductInput, 'stock'>> & { active?: boolean };
-
-export interface StockLevel {
-  vendorId: string;
-  productId: string;
-  stock: number;
-  reserved: number;
-  available: number;
-}
-
-export type VendorStatus = 'Pending' | 'Approved' | 'Disabled';
-
-export const VENDOR_STATUSES: readonly VendorStatus[] = ['Pending', 'Approved', 'Disabled'];
-
-export interface Vendor {
-  vendorId: string;
-  name: string;
-  description?: string | null;
-  contactEmail: string;
-  contactPhone: string;
-  pincodes: string[];
-  status: VendorStatus;
-  ownerUserId?: string;
-}
-
-export interface VendorProfileInput {
-  name: string;
-  description?: string;
-  contactEmail: string;
-  contactPhone: string;
-  pincodes: string[];
-}
-
-export type OrderStatus =
-  | 'PaymentPending'
-  | 'Pending'
-  | 'Confirmed'
-  | 'Processing'
-  | 'OutForDelivery'
-  | 'Delivered'
-  | 'Cancelled'
-  | 'Failed';
-
-export const ORDER_STATUSES: readonly OrderStatus[] = [
+export const ORDER_STATUSES = everyValueOf<OrderStatus>()([
   'PaymentPending',
   'Pending',
   'Confirmed',
@@ -215,183 +86,59 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'Delivered',
   'Cancelled',
   'Failed',
-];
+]);
 
-export type PaymentMethod = 'CashOnDelivery';
+export type PaymentMethod = Schemas['PaymentMethod'];
 
-export interface OrderItemInput {
-  productId: string;
-  vendorId: string;
-  quantity: number;
-}
-
+export type OrderItemInput = Schemas['OrderRequestItem'];
 /** The body of `POST /orders` and `POST /orders/quote`. */
-export interface OrderRequest {
-  items: OrderItemInput[];
-  deliveryDate: string;
-  addressId: string;
-  paymentMethod?: PaymentMethod;
-  redeemPoints?: boolean;
-}
+export type OrderRequest = Schemas['OrderRequest'];
 
-export interface OrderItem {
-  productId: string;
-  vendorId: string;
-  vendorName?: string | null;
-  productName: string;
-  unit?: string | null;
-  quantity: number;
-  unitPrice: number;
-  totalPrice: number;
-}
-
-export interface PriceBreakdown {
-  itemsTotal?: number | null;
-  taxBreakdown?: { cgst: number; sgst: number } | null;
-  deliveryDetails?: { baseCharge: number; multiVendorSurcharge: number } | null;
-  discountDetails?: { firstOrder: number; loyaltyPoints: number } | null;
-}
-
-/** What a quote and an order share: the lines and what they cost. */
-export interface PricedOrder {
-  items: OrderItem[];
-  subtotal: number;
-  tax: number;
-  deliveryCharge: number;
-  discount: number;
-  totalAmount: number;
-  breakdown?: PriceBreakdown | null;
-  deliveryDate: string;
-  estimatedDelivery?: string | null;
-}
-
-export type OrderQuote = PricedOrder;
-
-export interface DeliveryAddress {
-  addressId?: string;
-  label?: string | null;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  state: string;
-  zipCode: string;
-}
-
-/** Who made a timeline entry happen; `workflow` and `system` are MilkRun itself. */
-export type TimelineActorKind = 'customer' | 'vendor' | 'manager' | 'admin' | 'workflow' | 'system';
+export type OrderItem = Schemas['OrderLine'];
+export type PriceBreakdown = Schemas['PriceBreakdown'];
+export type OrderQuote = Schemas['Quote'];
+/** What a quote and an order share: the lines and what they cost (an order has every field of a quote). */
+export type PricedOrder = OrderQuote;
+export type DeliveryAddress = Schemas['DeliveryAddress'];
 
 /**
  * One step of an order's history. `what` is one of `Placed`, `VendorsNotified`, `Confirmed`, `CustomerNotified`,
  * `VendorAccepted`, `VendorRejected`, `Cancelled`, `Failed`, or a newer one the UI spells out from its name.
  */
-export interface OrderTimelineEntry {
-  seq: number;
-  what: string;
-  /** The order's status after this step. */
-  status: string;
-  byKind: TimelineActorKind;
-  by: string;
-  note: string;
-  at: Timestamp;
-}
-
-export type VendorDecisionValue = 'Accepted' | 'Rejected';
+export type OrderTimelineEntry = Schemas['OrderEvent'];
+/** Who made a timeline entry happen; `workflow` and `system` are MilkRun itself. */
+export type TimelineActorKind = OrderTimelineEntry['byKind'];
 
 /** A dairy's answer to an order that contains its products. */
-export interface VendorDecision {
-  vendorId: string;
-  vendorName: string;
-  decision: VendorDecisionValue;
-  reason: string;
-  at: Timestamp;
-}
+export type VendorDecision = Schemas['VendorDecision'];
+export type VendorDecisionValue = VendorDecision['decision'];
 
-export interface Order extends PricedOrder {
-  orderId: string;
-  userId?: string;
-  status: OrderStatus;
-  deliveryAddress?: DeliveryAddress | null;
-  paymentMethod?: string | null;
-  canCancel?: boolean;
-  cancelBefore?: string | null;
-  createdAt?: Timestamp;
-  updatedAt?: Timestamp;
-  message?: string;
-  /** What happened to the order, oldest first; only in `GET /orders/{orderId}`. */
-  timeline?: OrderTimelineEntry[] | null;
-  vendorDecisions?: VendorDecision[] | null;
-  /** Why a `Failed` order failed, such as a dairy's reason for rejecting it. */
-  failureReason?: string | null;
-}
+/** An order as lists show it. */
+export type Order = Schemas['Order'];
+/** The answer of `POST /orders`: the order and a sentence for the customer. */
+export type PlacedOrder = Schemas['PlacedOrder'];
+/** The answer of `GET /orders/{orderId}`: the order with its timeline and the dairies' decisions. */
+export type OrderDetails = Schemas['OrderDetails'];
 
 /** One line of `InsufficientStock`'s `unavailableItems`. */
-export interface UnavailableItem {
-  productId: string;
-  vendorId?: string;
-  productName?: string;
-  availableQuantity: number;
-  requestedQuantity?: number;
-}
+export type UnavailableItem = Schemas['UnavailableItem'];
 
 /** One product of one order, as a dairy sees it in `GET /vendor/orders`. */
-export interface VendorOrderLine {
-  orderId: string;
-  productId: string;
-  productName: string;
-  unit?: string | null;
-  quantity: number;
-  unitPrice?: number | null;
-  totalPrice: number;
-  status: OrderStatus;
-  deliveryDate: string;
-  city?: string | null;
-  zipCode?: string | null;
-  createdAt?: Timestamp;
-  /** The dairy's answer to the whole order; null until it accepts or rejects. */
-  decision?: VendorDecisionValue | null;
-}
-
+export type VendorOrderLine = Schemas['VendorOrderLine'];
 /** The answer of `POST /vendor/orders/{orderId}/accept` and `/reject`. */
-export interface VendorDecisionResult {
-  orderId: string;
-  vendorId: string;
-  decision: VendorDecisionValue;
-  reason: string;
-  at: Timestamp;
-  orderStatus: OrderStatus;
-}
+export type VendorDecisionResult = Schemas['VendorDecisionResult'];
 
-export interface VendorOrderFilter {
-  deliveryDate?: string;
-  status?: OrderStatus | '';
-}
+export type VendorOrderFilter = Filter<operations['ListVendorOrders']>;
+export type AdminOrderFilter = Filter<operations['ListAllOrders']>;
 
-export interface AdminOrderFilter extends VendorOrderFilter {
-  vendorId?: string;
-  pincode?: string;
-}
+export type WorkflowRunStatus = Schemas['WorkflowRunStatus'];
 
-export type WorkflowRunStatus = 'Running' | 'Succeeded' | 'Failed' | 'Aborted';
-
-export const WORKFLOW_RUN_STATUSES: readonly WorkflowRunStatus[] = ['Running', 'Succeeded', 'Failed', 'Aborted'];
+export const WORKFLOW_RUN_STATUSES = everyValueOf<WorkflowRunStatus>()(['Running', 'Succeeded', 'Failed', 'Aborted']);
 
 /** One run of a background workflow (such as the one that confirms an order), as `GET /admin/workflow/runs` lists it. */
-export interface WorkflowRun {
-  runId: string;
-  workflow: string;
-  orderId?: string | null;
-  status: WorkflowRunStatus;
-  currentState?: string | null;
-  attempt: number;
-  nextAttemptAt?: Timestamp | null;
-  error?: string | null;
-  cause?: string | null;
-  createdAt?: Timestamp;
-  updatedAt?: Timestamp;
-  /** Whether `POST /admin/workflow/runs/{runId}/retry` would start it again. */
-  retryable: boolean;
-}
+export type WorkflowRun = Schemas['WorkflowRun'];
 
+/** The event types the engine writes today; the API leaves `type` open, so a newer one is shown as it is. */
 export type WorkflowEventType =
   | 'RunStarted'
   | 'StateEntered'
@@ -405,38 +152,13 @@ export type WorkflowEventType =
   | 'RunAborted'
   | 'RunRedriven';
 
-export interface WorkflowRunEvent {
-  seq: number;
-  /** A {@link WorkflowEventType}, or a newer type, shown as it is. */
-  type: string;
-  state?: string | null;
-  detail: Record<string, unknown> | null;
-  at: Timestamp;
-}
+export type WorkflowRunEvent = Schemas['RunEvent'];
+export type WorkflowRunDetail = Schemas['WorkflowRunDetails'];
+export type WorkflowRunFilter = Filter<operations['ListWorkflowRuns']>;
 
-export interface WorkflowRunDetail extends WorkflowRun {
-  events: WorkflowRunEvent[];
-}
+export type EmailStatus = Schemas['EmailStatus'];
 
-export interface WorkflowRunFilter {
-  status?: WorkflowRunStatus | '';
-  orderId?: string;
-}
-
-export type EmailStatus = 'Dead' | 'Pending' | 'Sent';
-
-export const EMAIL_STATUSES: readonly EmailStatus[] = ['Dead', 'Pending', 'Sent'];
+export const EMAIL_STATUSES = everyValueOf<EmailStatus>()(['Dead', 'Pending', 'Sent']);
 
 /** One email on its way out; `Dead` ones ran out of attempts and wait for an admin to retry them. */
-export interface OutboundEmail {
-  notificationId: string;
-  userId?: string | null;
-  to: string;
-  subject: string;
-  status: EmailStatus;
-  attempts: number;
-  nextAttemptAt?: Timestamp | null;
-  lastError?: string | null;
-  createdAt?: Timestamp;
-  updatedAt?: Timestamp;
-}
+export type OutboundEmail = Schemas['OutboundEmail'];

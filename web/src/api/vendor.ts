@@ -1,17 +1,15 @@
 import { apiList, apiRequest } from './client';
 import type {
-  Page,
-  Product,
   ProductInput,
   ProductUpdate,
+  ProductWithStock,
   StockLevel,
-  Vendor,
+  VendorBackOffice,
   VendorDecisionResult,
   VendorOrderFilter,
   VendorOrderLine,
   VendorProfileInput,
 } from './types';
-import { toVendorOrderLines } from './vendorOrderLines';
 
 const auth = true;
 
@@ -24,21 +22,20 @@ function orderPath(orderId: string, action: 'accept' | 'reject'): string {
 }
 
 export const vendorApi = {
-  profile: () => apiRequest<Vendor>('/vendor/profile', { auth }),
+  profile: () => apiRequest<VendorBackOffice>('/vendor/profile', { auth }),
   saveProfile: (body: VendorProfileInput) =>
-    apiRequest<Vendor>('/vendor/profile', { method: 'PUT', body, auth }),
+    apiRequest<VendorBackOffice>('/vendor/profile', { method: 'PUT', body, auth }),
   products: (nextToken?: string) =>
-    apiList<Product>('/vendor/products', { query: { limit: 20, nextToken }, auth }),
-  createProduct: (body: ProductInput) =>
-    apiRequest<Product>('/vendor/products', { method: 'POST', body, auth }),
+    apiList<ProductWithStock>('/vendor/products', { query: { limit: 20, nextToken }, auth }),
+  /** The form sends what it has and the server names each missing or wrong field, so any field may be absent. */
+  createProduct: (body: Partial<ProductInput>) =>
+    apiRequest<ProductWithStock>('/vendor/products', { method: 'POST', body, auth }),
   updateProduct: (productId: string, body: ProductUpdate) =>
-    apiRequest<Product>(productPath(productId), { method: 'PUT', body, auth }),
+    apiRequest<ProductWithStock>(productPath(productId), { method: 'PUT', body, auth }),
   setStock: (productId: string, stock: number) =>
     apiRequest<StockLevel>(`${productPath(productId)}/stock`, { method: 'PUT', body: { stock }, auth }),
-  orders: async (filter: VendorOrderFilter, nextToken?: string): Promise<Page<VendorOrderLine>> => {
-    const page = await apiList<unknown>('/vendor/orders', { query: { ...filter, limit: 20, nextToken }, auth });
-    return { ...page, items: page.items.flatMap(toVendorOrderLines) };
-  },
+  orders: (filter: VendorOrderFilter, nextToken?: string) =>
+    apiList<VendorOrderLine>('/vendor/orders', { query: { ...filter, limit: 20, nextToken }, auth }),
   /** 409 `AlreadyDecided` or `CannotDecide` when the order can no longer be answered. */
   acceptOrder: (orderId: string) =>
     apiRequest<VendorDecisionResult>(orderPath(orderId, 'accept'), { method: 'POST', body: {}, auth }),

@@ -79,23 +79,26 @@ export function formatDay(iso: string | null | undefined): string {
 
 function toInstant(value: Timestamp | null | undefined): number | null {
   if (value === undefined || value === null || value === '') return null;
-  const instant = typeof value === 'number' ? (value < 1e12 ? value * 1000 : value) : Date.parse(value);
+  const instant = Date.parse(value);
   return Number.isNaN(instant) ? null : instant;
 }
 
-/** "8:00 AM" in IST for a timestamp; empty when it cannot be read. */
-export function formatIstTime(value: Timestamp | null | undefined): string {
-  const instant = toInstant(value);
-  if (instant === null) return '';
+function clockTime(instant: number): string {
   const clock = istWallClock(instant);
   const hours = clock.getUTCHours();
   const minutes = String(clock.getUTCMinutes()).padStart(2, '0');
   return `${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
+/** "8:00 AM" in IST for a timestamp; empty when it cannot be read. */
+export function formatIstTime(value: Timestamp | null | undefined): string {
+  const instant = toInstant(value);
+  return instant === null ? '' : clockTime(instant);
+}
+
 /** "10:00 PM on Wed 26 Nov" in IST; empty when it cannot be read. */
 export function formatIstDateTime(value: Timestamp | null | undefined): string {
   const instant = toInstant(value);
   if (instant === null) return '';
-  return `${formatIstTime(instant)} on ${formatDay(istToday(instant))}`;
+  return `${clockTime(instant)} on ${formatDay(istToday(instant))}`;
 }

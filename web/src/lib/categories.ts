@@ -1,4 +1,4 @@
-import type { Category } from '../api/types';
+import type { Category, CategoryId } from '../api/types';
 
 export const DEFAULT_CATEGORIES: readonly Category[] = [
   { id: 'milk', name: 'Milk' },
@@ -13,11 +13,15 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
   { id: 'other', name: 'Other' },
 ];
 
-const KNOWN_IMAGES = new Set(DEFAULT_CATEGORIES.map((category) => category.id));
+const KNOWN_IDS: ReadonlySet<string> = new Set(DEFAULT_CATEGORIES.map((category) => category.id));
+
+export function isCategoryId(value: string): value is CategoryId {
+  return KNOWN_IDS.has(value);
+}
 
 export function categoryImage(category: string | undefined | null): string {
   const id = (category ?? '').toLowerCase();
-  return `/images/${KNOWN_IMAGES.has(id) ? id : 'other'}.svg`;
+  return `/images/${isCategoryId(id) ? id : 'other'}.svg`;
 }
 
 export function categoryName(categories: readonly Category[], id: string): string {

@@ -10,10 +10,7 @@ export function formatPrice(amount: number): string {
 
 function toDate(value: Timestamp | undefined | null): Date | null {
   if (value === undefined || value === null || value === '') return null;
-  const numeric = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
-  const date = Number.isNaN(numeric)
-    ? new Date(value)
-    : new Date(numeric < 1e12 ? numeric * 1000 : numeric);
+  const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 

@@ -1,7 +1,9 @@
 import type { UserProfile } from '../../api/types';
 import { missingFieldsSentence } from '../../lib/profile';
 
-const CHECKS = ['email', 'phone', 'address'];
+type ProfileField = UserProfile['missingFields'][number];
+
+const CHECKS: readonly ProfileField[] = ['email', 'phone', 'address'];
 
 export function ProfileCompleteness({ profile }: { profile: UserProfile }) {
   const missing = profile.missingFields ?? [];

@@ -5,10 +5,6 @@ import { ROLES, type AdminUser, type Role } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { useToast } from '../../components/toastContext';
 
-export function isUserDisabled(user: AdminUser): boolean {
-  return user.disabled === true || user.enabled === false || user.status?.toLowerCase() === 'disabled';
-}
-
 interface AdminUserRowProps {
   user: AdminUser;
   isSelf: boolean;
@@ -19,15 +15,15 @@ export function AdminUserRow({ user, isSelf, onChanged }: AdminUserRowProps) {
   const { notify } = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const disabled = isUserDisabled(user);
+  const disabled = user.disabled;
   const selectId = `role-${user.userId}`;
 
-  const run = async (action: () => Promise<AdminUser>, message: string, fallback: Partial<AdminUser>) => {
+  const run = async (action: () => Promise<AdminUser>, message: string) => {
     setBusy(true);
     setError(undefined);
     try {
       const saved = await action();
-      onChanged({ ...user, ...fallback, ...saved });
+      onChanged(saved);
       notify(message);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -37,12 +33,12 @@ export function AdminUserRow({ user, isSelf, onChanged }: AdminUserRowProps) {
   };
 
   const onRole = (role: Role) =>
-    run(() => adminApi.setRole(user.userId, role), `${user.name} is now ${role}.`, { role });
+    run(() => adminApi.setRole(user.userId, role), `${user.name} is now ${role}.`);
 
   const onToggle = () =>
     disabled
-      ? run(() => adminApi.enableUser(user.userId), `${user.name} is enabled.`, { disabled: false, enabled: true })
-      : run(() => adminApi.disableUser(user.userId), `${user.name} is disabled.`, { disabled: true, enabled: false });
+      ? run(() => adminApi.enableUser(user.userId), `${user.name} is enabled.`)
+      : run(() => adminApi.disableUser(user.userId), `${user.name} is disabled.`);
 
   return (
     <tr data-testid="admin-user-row" data-user-id={user.userId}>

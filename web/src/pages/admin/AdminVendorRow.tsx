@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { adminApi } from '../../api/admin';
 import { errorMessage } from '../../api/client';
-import type { Vendor } from '../../api/types';
+import type { VendorBackOffice } from '../../api/types';
 import { VendorStatusBadge } from '../../components/Badge';
 import { useToast } from '../../components/toastContext';
 
 interface AdminVendorRowProps {
-  vendor: Vendor;
+  vendor: VendorBackOffice;
   canManage: boolean;
-  onChanged: (vendor: Vendor) => void;
+  onChanged: (vendor: VendorBackOffice) => void;
 }
 
 export function AdminVendorRow({ vendor, canManage, onChanged }: AdminVendorRowProps) {
@@ -16,12 +16,12 @@ export function AdminVendorRow({ vendor, canManage, onChanged }: AdminVendorRowP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
-  const run = async (action: () => Promise<Vendor>, message: string, status: Vendor['status']) => {
+  const run = async (action: () => Promise<VendorBackOffice>, message: string) => {
     setBusy(true);
     setError(undefined);
     try {
       const saved = await action();
-      onChanged({ ...vendor, ...saved, status: saved?.status ?? status });
+      onChanged(saved);
       notify(message);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -62,7 +62,7 @@ export function AdminVendorRow({ vendor, canManage, onChanged }: AdminVendorRowP
               type="button"
               className="button button--small button--primary"
               disabled={busy}
-              onClick={() => run(() => adminApi.approveVendor(vendor.vendorId), `${vendor.name} is approved.`, 'Approved')}
+              onClick={() => run(() => adminApi.approveVendor(vendor.vendorId), `${vendor.name} is approved.`)}
               data-testid="approve-vendor"
             >
               Approve
@@ -73,7 +73,7 @@ export function AdminVendorRow({ vendor, canManage, onChanged }: AdminVendorRowP
               type="button"
               className="button button--small button--danger-ghost"
               disabled={busy}
-              onClick={() => run(() => adminApi.disableVendor(vendor.vendorId), `${vendor.name} is disabled.`, 'Disabled')}
+              onClick={() => run(() => adminApi.disableVendor(vendor.vendorId), `${vendor.name} is disabled.`)}
               data-testid="disable-vendor"
             >
               Disable

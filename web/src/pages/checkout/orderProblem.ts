@@ -48,12 +48,7 @@ function text(value: unknown): string | undefined {
 
 function unavailableItems(error: ApiError): UnavailableItem[] {
   const listed = error.body.unavailableItems;
-  if (Array.isArray(listed) && listed.length) return listed as UnavailableItem[];
-  const productId = text(error.body.productId);
-  const availableQuantity = number(error.body.availableQuantity);
-  return productId && availableQuantity !== undefined
-    ? [{ productId, availableQuantity, requestedQuantity: number(error.body.requestedQuantity) }]
-    : [];
+  return Array.isArray(listed) ? (listed as UnavailableItem[]) : [];
 }
 
 function fieldErrors(problem: OrderProblem, error: ApiError, items: readonly OrderItemInput[]): void {

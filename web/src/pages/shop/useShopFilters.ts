@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ProductQuery } from '../../api/types';
+import { isCategoryId } from '../../lib/categories';
 
 export type ShopFilterKey = keyof Required<ProductQuery>;
 
@@ -10,9 +11,11 @@ const KEYS: ShopFilterKey[] = ['q', 'category', 'pincode', 'vendorId'];
 export function useShopFilters() {
   const [params, setParams] = useSearchParams();
 
+  const category = params.get('category') ?? '';
   const filters: Required<ProductQuery> = {
     q: params.get('q') ?? '',
-    category: params.get('category') ?? '',
+    // A category the shop does not know (an old or mistyped link) shows every product.
+    category: isCategoryId(category) ? category : '',
     pincode: params.get('pincode') ?? '',
     vendorId: params.get('vendorId') ?? '',
   };

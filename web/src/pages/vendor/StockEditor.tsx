@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
-import type { Product, StockLevel } from '../../api/types';
+import type { ProductWithStock, StockLevel } from '../../api/types';
 import { vendorApi } from '../../api/vendor';
 
 interface StockEditorProps {
-  product: Product;
+  product: ProductWithStock;
   onSaved: (level: StockLevel) => void;
 }
 

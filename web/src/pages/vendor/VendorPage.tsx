@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
-import type { Vendor } from '../../api/types';
+import type { VendorBackOffice } from '../../api/types';
 import { vendorApi } from '../../api/vendor';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Spinner } from '../../components/States';
@@ -21,7 +21,7 @@ export function VendorPage() {
   const vendor = profile.data;
   const missing = isApiError(profile.error, 'NotFound');
 
-  const onSaved = (saved: Vendor) => {
+  const onSaved = (saved: VendorBackOffice) => {
     const created = !vendor;
     profile.setData(saved);
     setEditing(false);

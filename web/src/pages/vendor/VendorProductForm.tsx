@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Category, Product, ProductUpdate } from '../../api/types';
+import type { Category, CategoryId, ProductUpdate, ProductWithStock } from '../../api/types';
 import { vendorApi } from '../../api/vendor';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -11,15 +11,15 @@ const FIELDS = ['name', 'category', 'unit', 'price', 'description', 'imageUrl', 
 
 interface VendorProductFormProps {
   categories: readonly Category[];
-  product?: Product;
-  onSaved: (product: Product) => void;
+  product?: ProductWithStock;
+  onSaved: (product: ProductWithStock) => void;
   onCancel?: () => void;
 }
 
 export function VendorProductForm({ categories, product, onSaved, onCancel }: VendorProductFormProps) {
   const errors = useFormErrors(FIELDS);
   const [name, setName] = useState(product?.name ?? '');
-  const [category, setCategory] = useState(product?.category ?? '');
+  const [category, setCategory] = useState<CategoryId | ''>(product?.category ?? '');
   const [unit, setUnit] = useState(product?.unit ?? '');
   const [price, setPrice] = useState(product ? String(product.price) : '');
   const [description, setDescription] = useState(product?.description ?? '');
@@ -31,7 +31,7 @@ export function VendorProductForm({ categories, product, onSaved, onCancel }: Ve
     if (product) return vendorApi.updateProduct(product.productId, changedFields(product));
     return vendorApi.createProduct({
       name: name.trim(),
-      category,
+      category: category || undefined,
       unit: unit.trim(),
       price: optionalNumber(price),
       description: optionalText(description),
@@ -40,10 +40,10 @@ export function VendorProductForm({ categories, product, onSaved, onCancel }: Ve
     });
   };
 
-  const changedFields = (original: Product): ProductUpdate => {
+  const changedFields = (original: ProductWithStock): ProductUpdate => {
     const update: ProductUpdate = {};
     if (name.trim() !== original.name) update.name = name.trim();
-    if (category !== original.category) update.category = category;
+    if (category && category !== original.category) update.category = category;
     if (unit.trim() !== original.unit) update.unit = unit.trim();
     if (optionalNumber(price) !== original.price) update.price = optionalNumber(price);
     if (description.trim() !== (original.description ?? '')) update.description = description.trim();
@@ -71,7 +71,7 @@ export function VendorProductForm({ categories, product, onSaved, onCancel }: Ve
       <FormError message={errors.formError} details={errors.otherErrors} />
       <TextField label="Product name" name="name" value={name} onValue={setName} placeholder="Full cream milk" required error={errors.fieldError('name')} />
       <div className="form__row">
-        <SelectField label="Category" name="category" value={category} onValue={setCategory} required error={errors.fieldError('category')}>
+        <SelectField label="Category" name="category" value={category} onValue={(value) => setCategory(value as CategoryId | '')} required error={errors.fieldError('category')}>
           <option value="">Choose a category</option>
           {categories.map((item) => (
             <option key={item.id} value={item.id}>

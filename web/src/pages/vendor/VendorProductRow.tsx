@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
-import type { Category, Product, StockLevel } from '../../api/types';
+import type { Category, ProductWithStock, StockLevel } from '../../api/types';
 import { vendorApi } from '../../api/vendor';
 import { categoryName } from '../../lib/categories';
 import { formatPrice } from '../../lib/format';
 import { StockEditor } from './StockEditor';
 
 interface VendorProductRowProps {
-  product: Product;
+  product: ProductWithStock;
   categories: readonly Category[];
-  onChanged: (product: Product) => void;
-  onStockSaved: (product: Product, level: StockLevel) => void;
+  onChanged: (product: ProductWithStock) => void;
+  onStockSaved: (product: ProductWithStock, level: StockLevel) => void;
   onEdit: () => void;
 }
 

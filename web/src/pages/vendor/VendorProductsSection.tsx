@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Product, StockLevel } from '../../api/types';
+import type { ProductWithStock, StockLevel } from '../../api/types';
 import { vendorApi } from '../../api/vendor';
 import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
@@ -15,11 +15,11 @@ export function VendorProductsSection() {
   const { notify } = useToast();
   const categories = useCategories();
   const products = usePagedList((nextToken) => vendorApi.products(nextToken), []);
-  const [editing, setEditing] = useState<Product | null>(null);
+  const [editing, setEditing] = useState<ProductWithStock | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const sameProduct = (id: string) => (item: Product) => item.productId === id;
+  const sameProduct = (id: string) => (item: ProductWithStock) => item.productId === id;
 
-  const onSaved = (saved: Product) => {
+  const onSaved = (saved: ProductWithStock) => {
     if (editing) {
       products.replaceItem(sameProduct(saved.productId), { ...editing, ...saved });
       notify(`Saved ${saved.name}.`);
@@ -31,12 +31,12 @@ export function VendorProductsSection() {
     setFormKey((key) => key + 1);
   };
 
-  const onStockSaved = (product: Product, level: StockLevel) => {
+  const onStockSaved = (product: ProductWithStock, level: StockLevel) => {
     products.replaceItem(sameProduct(product.productId), { ...product, ...level });
     notify(`Stock for ${product.name} is now ${level.stock}.`);
   };
 
-  const onEdit = (product: Product) => {
+  const onEdit = (product: ProductWithStock) => {
     setEditing(product);
     setFormKey((key) => key + 1);
     window.requestAnimationFrame(() => document.getElementById('vendor-product-editor')?.scrollIntoView({ behavior: 'smooth' }));

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Vendor } from '../../api/types';
+import type { VendorBackOffice } from '../../api/types';
 import { vendorApi } from '../../api/vendor';
 import { TextAreaField, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -10,8 +10,8 @@ import { optionalText, parsePincodes } from '../../lib/validation';
 const FIELDS = ['name', 'description', 'contactEmail', 'contactPhone', 'pincodes'];
 
 interface VendorProfileFormProps {
-  vendor?: Vendor;
-  onSaved: (vendor: Vendor) => void;
+  vendor?: VendorBackOffice;
+  onSaved: (vendor: VendorBackOffice) => void;
   onCancel?: () => void;
 }
 

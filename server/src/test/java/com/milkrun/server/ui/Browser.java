@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -333,6 +334,60 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
                     .filter(code -> code.matches("\\d{6}"))
                     .orElse(null);
         });
+    }
+
+    // ---- screens and audits -------------------------------------------------------------------------------
+
+    /**
+     * Lays pages out as a phone screen of {@code width} by {@code height} CSS pixels shows them. Resizing the window
+     * cannot do it: Chromium keeps a window wider than a phone.
+     */
+    void emulateScreen(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the window's own size. */
+    void stopEmulatingScreen() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * Audits the page as it is now with axe-core (the copy the web UI's npm install brings) and lists its serious and
+     * critical violations, one line per element: rule, impact, what it asks, the element and how to fix it.
+     */
+    List<String> seriousAccessibilityViolations() {
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object';"))) {
+            page.executeScript(axeSource());
+        }
+        Object found = page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(results => done(results.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .flatMap(v => v.nodes.map(n => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                            + n.target.join(' ') + ' -- ' + (n.failureSummary || '').replace(/\\s+/g, ' ')))))
+                    .catch(e => done(['axe-core failed: ' + e]));
+                """);
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    private static String axeSource() {
+        Path axe = Path.of(setting("MILKRUN_AXE_JS", "../web/node_modules/axe-core/axe.min.js"));
+        if (!Files.isRegularFile(axe)) {
+            String why = "axe-core not found at " + axe.toAbsolutePath().normalize()
+                    + " (the web module's npm ci installs it; or set MILKRUN_AXE_JS to its axe.min.js)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why + ", and CI=true requires the audit to run.");
+            }
+            Assumptions.abort(why + "; skipping the audit locally.");
+        }
+        try {
+            return Files.readString(axe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves what the browser shows to {@code target/ui-screenshots/<name>.png}. */

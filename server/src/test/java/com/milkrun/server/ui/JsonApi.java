@@ -40,6 +40,19 @@ final class JsonApi {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** The HTTP status a JSON GET of {@code path} answers, whatever it is. */
+    int status(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GETs {@code path} as the user whose ID token is {@code idToken} (see {@link #logIn}). */
     JsonNode get(String path, String idToken) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + idToken).GET());
