@@ -126,10 +126,11 @@ public final class MilkRun implements AutoCloseable {
                 notifications.onQueued(outbox::soon);
                 engine.start();
             }
-            ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
+            ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel(),
+                    config.limits());
             Services services = new Services(accounts, catalog, orders, stores.notifications(), notifications, runs,
                     Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog, engine, notifications,
+            return new MilkRun(Api.router(services, settings, log, clock), stores, log, accounts, catalog, engine, notifications,
                     stepHandlers, resources);
         } catch (RuntimeException e) {
             closeAll(resources);

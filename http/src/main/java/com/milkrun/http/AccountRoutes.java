@@ -6,6 +6,7 @@ import com.milkrun.access.Capability;
 import com.milkrun.accounts.User;
 import com.milkrun.catalog.CatalogService;
 import com.milkrun.notifications.NotificationStore;
+import com.milkrun.http.limits.AttemptGuard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,15 @@ final class AccountRoutes {
 
     List<Route> routes() {
         return List.of(
-                Route.open("POST", "/auth/register", "Register", this::register),
-                Route.open("POST", "/auth/verify", "VerifyEmail", this::verify),
-                Route.open("POST", "/auth/resend-code", "ResendCode", this::resendCode),
-                Route.open("POST", "/auth/login", "Login", this::login),
+                Route.open("POST", "/auth/register", "Register", this::register).guarding(AttemptGuard.Kind.SEND, "email"),
+                Route.open("POST", "/auth/verify", "VerifyEmail", this::verify).guarding(AttemptGuard.Kind.CODE, "email"),
+                Route.open("POST", "/auth/resend-code", "ResendCode", this::resendCode).guarding(AttemptGuard.Kind.SEND, "email"),
+                Route.open("POST", "/auth/login", "Login", this::login).guarding(AttemptGuard.Kind.PASSWORD, "email"),
                 Route.open("POST", "/auth/refresh", "RefreshTokens", this::refresh),
-                Route.open("POST", "/auth/forgot-password", "ForgotPassword", this::forgotPassword),
-                Route.open("POST", "/auth/reset-password", "ResetPassword", this::resetPassword),
+                Route.open("POST", "/auth/forgot-password", "ForgotPassword", this::forgotPassword)
+                        .guarding(AttemptGuard.Kind.SEND, "email"),
+                Route.open("POST", "/auth/reset-password", "ResetPassword", this::resetPassword)
+                        .guarding(AttemptGuard.Kind.CODE, "email"),
                 Route.open("POST", "/auth/logout", "Logout", this::logout),
                 Route.secured("GET", "/users/me", "GetProfile", Capability.OWN_ACCOUNT, this::me),
                 Route.secured("PUT", "/users/me", "UpdateProfile", Capability.OWN_ACCOUNT, this::updateMe),

@@ -1,6 +1,7 @@
 package com.milkrun.http;
 
 import com.milkrun.accounts.AccountService;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,11 @@ public final class Api {
     }
 
     public static ApiRouter router(Services services, ApiSettings settings, JsonLog log) {
+        return router(services, settings, log, Clock.systemUTC());
+    }
+
+    /** The router, with rate limits and attempt counts going by {@code clock}. */
+    public static ApiRouter router(Services services, ApiSettings settings, JsonLog log, Clock clock) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AccountRoutes(services).routes());
         routes.addAll(new CatalogRoutes(services).routes());
@@ -18,6 +24,6 @@ public final class Api {
         routes.addAll(new WorkflowRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
         AccountService accounts = services.accounts();
-        return new ApiRouter(routes, accounts, settings, log);
+        return new ApiRouter(routes, accounts, settings, log, clock);
     }
 }
