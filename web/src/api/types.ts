@@ -36,7 +36,8 @@ export interface SessionUser {
 export interface LoginResponse {
   accessToken: string;
   idToken: string;
-  refreshToken: string;
+  /** Absent when the refresh token was asked for in the HttpOnly cookie (as the web UI does). */
+  refreshToken?: string;
   expiresIn: number;
   tokenType: string;
   user: SessionUser;
@@ -45,7 +46,8 @@ export interface LoginResponse {
 export interface RefreshResponse {
   accessToken: string;
   idToken: string;
-  refreshToken: string;
+  /** Absent when the refresh token came from, and went back to, the HttpOnly cookie. */
+  refreshToken?: string;
   expiresIn: number;
   tokenType: string;
 }

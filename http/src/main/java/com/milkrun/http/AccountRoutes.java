@@ -7,7 +7,9 @@ import com.milkrun.accounts.User;
 import com.milkrun.catalog.CatalogService;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.http.limits.AttemptGuard;
+import com.milkrun.accounts.AuthTokens;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -85,14 +87,25 @@ final class AccountRoutes {
         String email = body.string("email");
         String password = body.string("password");
         body.throwIfWrongTypes();
-        return Responses.ok(Views.tokens(accounts.login(email, password), true));
+        return tokens(call, accounts.login(email, password), true, RefreshCookie.wanted(call.request()));
     }
 
+    /** Exchanges the refresh token of the body, or else of the cookie, keeping it where it came from. */
     private ApiResponse refresh(Call call) {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        return Responses.ok(Views.tokens(accounts.refresh(token), false));
+        Optional<String> cookie = token == null ? RefreshCookie.read(call.request()) : Optional.empty();
+        return tokens(call, accounts.refresh(cookie.orElse(token)), false, cookie.isPresent());
+    }
+
+    private static ApiResponse tokens(Call call, AuthTokens tokens, boolean withUser, boolean inCookie) {
+        Map<String, Object> view = Views.tokens(tokens, withUser);
+        if (!inCookie) {
+            return Responses.ok(view);
+        }
+        view.remove("refreshToken");
+        return Responses.ok(view).withHeader("Set-Cookie", RefreshCookie.set(tokens.refreshToken()));
     }
 
     private ApiResponse forgotPassword(Call call) {
@@ -117,8 +130,12 @@ final class AccountRoutes {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        accounts.logout(token);
-        return Responses.message("Logged out.");
+        Optional<String> cookie = token == null ? RefreshCookie.read(call.request()) : Optional.empty();
+        accounts.logout(cookie.orElse(token));
+        ApiResponse answer = Responses.message("Logged out.");
+        return cookie.isPresent() || RefreshCookie.wanted(call.request())
+                ? answer.withHeader("Set-Cookie", RefreshCookie.clear())
+                : answer;
     }
 
     private ApiResponse me(Call call) {

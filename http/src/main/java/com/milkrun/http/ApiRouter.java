@@ -24,7 +24,7 @@ import java.util.Set;
  * ({@link RequestLimiter}) and against guessing ({@link AttemptGuard}).
  */
 public final class ApiRouter {
-    private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key";
+    private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key," + RefreshCookie.REQUEST_HEADER;
 
     private final List<Route> routes;
     private final AccountService accounts;

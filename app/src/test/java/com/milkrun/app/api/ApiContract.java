@@ -260,6 +260,53 @@ public abstract class ApiContract {
     }
 
     @Test
+    void keeps_the_refresh_token_in_an_http_only_cookie_when_the_web_ui_asks() {
+        String email = newEmail();
+        newVerifiedCustomer(email);
+        var login = cookieCall("/auth/login", Map.of("email", email, "password", "Fresh@Milk1"), null);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().has("refreshToken")).as("out of reach of page scripts").isFalse();
+        assertThat(login.text("idToken")).isNotBlank();
+        String cookie = login.header("Set-Cookie");
+        assertThat(cookie).startsWith("milkrun_refresh=").contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/auth",
+                "Max-Age=2592000");
+        String first = cookie.substring("milkrun_refresh=".length(), cookie.indexOf(';'));
+
+        var refreshed = cookieCall("/auth/refresh", Map.of(), first);
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.json().has("refreshToken")).isFalse();
+        assertThat(api.get("/users/me", refreshed.text("idToken")).status()).isEqualTo(200);
+        String rotated = refreshed.header("Set-Cookie");
+        String second = rotated.substring("milkrun_refresh=".length(), rotated.indexOf(';'));
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(cookieCall("/auth/refresh", Map.of(), first).status()).as("a spent cookie").isEqualTo(401);
+        assertThat(cookieCall("/auth/refresh", Map.of(), second).status()).as("its family is revoked").isEqualTo(401);
+
+        String third = cookieOf(cookieCall("/auth/login", Map.of("email", email, "password", "Fresh@Milk1"), null));
+        var logout = cookieCall("/auth/logout", Map.of(), third);
+        assertThat(logout.status()).isEqualTo(200);
+        assertThat(logout.header("Set-Cookie")).startsWith("milkrun_refresh=;").contains("Max-Age=0");
+        assertThat(cookieCall("/auth/refresh", Map.of(), third).status()).isEqualTo(401);
+        assertThat(cookieCall("/auth/refresh", Map.of(), null).error()).as("no cookie, no token").isEqualTo("ValidationError");
+    }
+
+    private ApiClient.Answer cookieCall(String path, Map<String, ?> body, String refreshCookie) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-MilkRun-Refresh", "cookie");
+        if (refreshCookie != null) {
+            headers.put("Cookie", "theme=dark; milkrun_refresh=" + refreshCookie);
+        }
+        return api.send(ApiClient.request("POST", path, headers, com.milkrun.http.Json.write(body)));
+    }
+
+    private static String cookieOf(ApiClient.Answer answer) {
+        String cookie = answer.header("Set-Cookie");
+        return cookie.substring("milkrun_refresh=".length(), cookie.indexOf(';'));
+    }
+
+    @Test
     void resets_a_forgotten_password_with_the_emailed_code() {
         String email = newEmail();
         newVerifiedCustomer(email);
