@@ -1,4 +1,4 @@
-import { apiRequest } from './client';
+import { REFRESH_IN_COOKIE, apiRequest } from './client';
 import type { LoginResponse, MessageResponse, RegisterRequest, RegisterResponse } from './types';
 
 export const authApi = {
@@ -8,8 +8,13 @@ export const authApi = {
     apiRequest<MessageResponse>('/auth/verify', { method: 'POST', body: { email, code } }),
   resendCode: (email: string) =>
     apiRequest<MessageResponse>('/auth/resend-code', { method: 'POST', body: { email } }),
+  /** Signs in; the refresh token comes back in an HttpOnly cookie, out of reach of page scripts. */
   login: (email: string, password: string) =>
-    apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } }),
+    apiRequest<LoginResponse>('/auth/login', {
+      method: 'POST',
+      body: { email, password },
+      headers: REFRESH_IN_COOKIE,
+    }),
   forgotPassword: (email: string) =>
     apiRequest<MessageResponse>('/auth/forgot-password', { method: 'POST', body: { email } }),
   resetPassword: (email: string, code: string, newPassword: string) =>
@@ -17,6 +22,7 @@ export const authApi = {
       method: 'POST',
       body: { email, code, newPassword },
     }),
-  logout: (refreshToken: string) =>
-    apiRequest<MessageResponse>('/auth/logout', { method: 'POST', body: { refreshToken } }),
+  /** Ends the sign-in whose refresh token is in the cookie, and removes the cookie. */
+  logout: () =>
+    apiRequest<MessageResponse>('/auth/logout', { method: 'POST', body: {}, headers: REFRESH_IN_COOKIE }),
 };

@@ -1,5 +1,8 @@
 import type { ErrorBody, FieldError, Page, RefreshResponse } from './types';
-import { clearSession, getSession, updateTokens } from './session';
+import { clearSession, getSession, updateIdToken } from './session';
+
+/** Asks the server to keep the refresh token in its HttpOnly cookie instead of the response body. */
+export const REFRESH_IN_COOKIE: Readonly<Record<string, string>> = { 'X-MilkRun-Refresh': 'cookie' };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -117,27 +120,34 @@ async function send(url: string, options: RequestOptions, idToken?: string): Pro
 
 let refreshInFlight: Promise<boolean> | null = null;
 
-async function refreshTokens(): Promise<boolean> {
-  const session = getSession();
-  if (!session) return false;
-  try {
-    const response = await send('/auth/refresh', {
-      method: 'POST',
-      body: { refreshToken: session.refreshToken },
-    });
-    if (!response.ok) return false;
-    const tokens = (await readJson(response)).value as RefreshResponse | undefined;
-    if (!tokens?.idToken || !tokens.refreshToken) return false;
-    updateTokens(tokens.idToken, tokens.refreshToken);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Exchanges the refresh cookie for a new ID token. Tabs take turns (a Web Lock): the cookie rotates on every
+ * refresh, and a spent one presented again would end the sign-in, so a tab that waited first checks whether another
+ * tab has refreshed meanwhile.
+ */
+async function refreshTokens(tokenUsed: string | undefined): Promise<boolean> {
+  const attempt = async (): Promise<boolean> => {
+    const session = getSession();
+    if (!session) return false;
+    if (tokenUsed && session.idToken !== tokenUsed) return true;
+    try {
+      const response = await send('/auth/refresh', { method: 'POST', body: {}, headers: REFRESH_IN_COOKIE });
+      if (!response.ok) return false;
+      const tokens = (await readJson(response)).value as RefreshResponse | undefined;
+      if (!tokens?.idToken) return false;
+      updateIdToken(tokens.idToken);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('milkrun.refresh', attempt) : attempt();
 }
 
-function refreshOnce(): Promise<boolean> {
+function refreshOnce(tokenUsed: string | undefined): Promise<boolean> {
   if (!refreshInFlight) {
-    refreshInFlight = refreshTokens().finally(() => {
+    refreshInFlight = refreshTokens(tokenUsed).finally(() => {
       refreshInFlight = null;
     });
   }
@@ -158,7 +168,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (options.auth && response.status === 401) {
     const current = getSession();
     const alreadyRotated = current && tokenUsed && current.idToken !== tokenUsed;
-    const refreshed = alreadyRotated ? true : current ? await refreshOnce() : false;
+    const refreshed = alreadyRotated ? true : current ? await refreshOnce(tokenUsed) : false;
     if (!refreshed) {
       expireSession();
     } else {

@@ -1,16 +1,21 @@
 import type { SessionUser } from './types';
 
+/**
+ * The signed-in user and their short-lived ID token. The refresh token is not here: the server keeps it in an
+ * HttpOnly cookie that page scripts cannot read.
+ */
 export interface Session {
   idToken: string;
-  refreshToken: string;
   user: SessionUser;
 }
 
 const KEYS = {
   idToken: 'milkrun.idToken',
-  refreshToken: 'milkrun.refreshToken',
   user: 'milkrun.user',
 } as const;
+
+/** Where earlier versions kept the refresh token; removed on sight. */
+const OLD_REFRESH_KEY = 'milkrun.refreshToken';
 
 type Listener = () => void;
 
@@ -19,13 +24,13 @@ let cached: Session | null | undefined;
 
 function read(): Session | null {
   try {
+    localStorage.removeItem(OLD_REFRESH_KEY);
     const idToken = localStorage.getItem(KEYS.idToken);
-    const refreshToken = localStorage.getItem(KEYS.refreshToken);
     const userJson = localStorage.getItem(KEYS.user);
-    if (!idToken || !refreshToken || !userJson) return null;
+    if (!idToken || !userJson) return null;
     const user = JSON.parse(userJson) as SessionUser;
     if (!user || typeof user.userId !== 'string') return null;
-    return { idToken, refreshToken, user };
+    return { idToken, user };
   } catch {
     return null;
   }
@@ -43,14 +48,12 @@ export function getSession(): Session | null {
 
 export function saveSession(session: Session): void {
   localStorage.setItem(KEYS.idToken, session.idToken);
-  localStorage.setItem(KEYS.refreshToken, session.refreshToken);
   localStorage.setItem(KEYS.user, JSON.stringify(session.user));
   emit();
 }
 
-export function updateTokens(idToken: string, refreshToken: string): void {
+export function updateIdToken(idToken: string): void {
   localStorage.setItem(KEYS.idToken, idToken);
-  localStorage.setItem(KEYS.refreshToken, refreshToken);
   emit();
 }
 

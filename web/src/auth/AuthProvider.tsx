@@ -34,14 +34,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const answer = await authApi.login(email, password);
-    saveSession({ idToken: answer.idToken, refreshToken: answer.refreshToken, user: answer.user });
+    saveSession({ idToken: answer.idToken, user: answer.user });
     return answer.user;
   }, []);
 
   const signOut = useCallback(async () => {
-    const refreshToken = getSession()?.refreshToken;
+    const signedIn = getSession() !== null;
     clearSession();
-    if (refreshToken) await authApi.logout(refreshToken).catch(() => undefined);
+    if (signedIn) await authApi.logout().catch(() => undefined);
   }, []);
 
   const role = user?.role;

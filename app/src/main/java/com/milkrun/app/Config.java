@@ -1,5 +1,6 @@
 package com.milkrun.app;
 
+import com.milkrun.http.limits.RateLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ public record Config(
         int maxBodyBytes,
         List<String> corsOrigins,
         String logLevel,
-        Processing processing) {
+        Processing processing,
+        RateLimits limits) {
 
     public enum StoreKind { SQL, MEMORY }
 
@@ -99,7 +101,11 @@ public record Config(
                         Duration.ofMillis(r.integer("MILKRUN_WORKFLOW_POLL_MS", 500)),
                         Duration.ofSeconds(r.integer("MILKRUN_WORKFLOW_LEASE_SECONDS", 15)),
                         Duration.ofMillis(r.integer("MILKRUN_EMAIL_RETRY_MS", 2000)),
-                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)));
+                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)),
+                new RateLimits(r.integer("MILKRUN_RATE_LIMIT_PER_CLIENT", RateLimits.defaults().requestsPerClientPerMinute()),
+                        r.integer("MILKRUN_RATE_LIMIT_PER_ACCOUNT", RateLimits.defaults().requestsPerAccountPerMinute()),
+                        r.integer("MILKRUN_FAILED_ATTEMPTS_PER_CLIENT", RateLimits.defaults().failedAttemptsPerClient()),
+                        RateLimits.defaults().attemptsWindow()));
     }
 
     @Override
@@ -108,7 +114,7 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + "]";
     }
 
     private static String readFile(String path) {

@@ -123,7 +123,8 @@ public final class MilkRun implements AutoCloseable {
                 notifications.onQueued(outbox::soon);
                 engine.start();
             }
-            ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
+            ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel(),
+                    config.limits());
             Services services = new Services(new SignIn(stores.users(), identity, clock), new MyAccount(stores.users(), clock),
                     new Shop(stores.vendors(), stores.products(), stores.stock()),
                     new VendorPortal(stores.vendors(), stores.products(), stores.stock(), clock),
@@ -131,7 +132,7 @@ public final class MilkRun implements AutoCloseable {
                     new CatalogAdministration(stores.vendors(), stores.products(), stores.stock(), stores.users(),
                             notifications, clock),
                     orders, stores.notifications(), notifications, runs, Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log), stores, log, engine, notifications, stepHandlers, resources);
+            return new MilkRun(Api.router(services, settings, log, clock), stores, log, engine, notifications, stepHandlers, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);

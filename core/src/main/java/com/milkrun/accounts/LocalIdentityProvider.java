@@ -20,12 +20,20 @@ import java.util.UUID;
 
 /**
  * MilkRun as its own identity provider, for the local and self-hosted deployment: bcrypt-style password hashes,
- * emailed six-digit codes, RS256 tokens and rotating refresh tokens with reuse detection. Five wrong passwords in a
- * row lock the account for fifteen minutes.
+ * emailed six-digit codes, RS256 tokens and rotating refresh tokens with reuse detection.
+ *
+ * <p>Guessing is slowed here by what every process sharing the database sees, without letting anybody lock the
+ * owner out: after {@value #FREE_FAILED_LOGINS} wrong passwords in a row, from anywhere, each further one makes the
+ * account wait before the next try, doubling from one second up to {@link #MAX_LOGIN_DELAY} (the API's edge slows each
+ * client on its own, far sooner). Codes: each has {@value #CODE_ATTEMPTS} tries, and at most
+ * {@value #MAX_CODES_PER_WINDOW} are sent per account and purpose in {@link #CODE_WINDOW}, so a resend does not buy
+ * endless guesses: at most 15 tries an hour against a million codes.
  */
 public final class LocalIdentityProvider implements IdentityProvider {
-    public static final int MAX_FAILED_LOGINS = 5;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    public static final int FREE_FAILED_LOGINS = 10;
+    public static final Duration MAX_LOGIN_DELAY = Duration.ofSeconds(30);
+    public static final int MAX_CODES_PER_WINDOW = 3;
+    public static final Duration CODE_WINDOW = Duration.ofHours(1);
     public static final Duration VERIFY_CODE_TTL = Duration.ofHours(24);
     public static final Duration RESET_CODE_TTL = Duration.ofHours(1);
     public static final Duration REFRESH_TTL = Duration.ofDays(30);
@@ -177,17 +185,42 @@ public final class LocalIdentityProvider implements IdentityProvider {
         Retry.onConflict(() -> {
             Credential current = credentials.get(userId).orElseThrow();
             int failures = current.failedAttempts() + 1;
-            Credential next = failures >= MAX_FAILED_LOGINS
-                    ? current.withFailedAttempts(0, Optional.of(now.plus(LOCK_DURATION)))
-                    : current.withFailedAttempts(failures, current.lockedUntil());
-            return credentials.update(next);
+            Optional<Instant> retryAt = failures > FREE_FAILED_LOGINS
+                    ? Optional.of(now.plus(loginDelay(failures - FREE_FAILED_LOGINS)))
+                    : Optional.empty();
+            return credentials.update(current.withFailedAttempts(failures, retryAt));
         });
     }
 
+    /** One second after the first failure beyond the free ones, doubling, at most {@link #MAX_LOGIN_DELAY}. */
+    static Duration loginDelay(int beyondFree) {
+        if (beyondFree >= 20) {
+            return MAX_LOGIN_DELAY;
+        }
+        Duration delay = Duration.ofSeconds(1L << (beyondFree - 1));
+        return delay.compareTo(MAX_LOGIN_DELAY) > 0 ? MAX_LOGIN_DELAY : delay;
+    }
+
+    /**
+     * Sends a new code, replacing the one before, unless {@value #MAX_CODES_PER_WINDOW} were sent in this window
+     * already: then nothing is sent (the caller's answer does not tell, so that it cannot be used to probe accounts).
+     */
     private void sendCode(String userId, String email, OneTimeCode.Purpose purpose) {
+        Instant now = clock.instant();
+        Optional<OneTimeCode> previous = credentials.findCode(userId, purpose);
+        Instant windowStart = now;
+        int sends = 1;
+        if (previous.isPresent() && now.isBefore(previous.get().windowStart().plus(CODE_WINDOW))) {
+            if (previous.get().sendsInWindow() >= MAX_CODES_PER_WINDOW) {
+                return;
+            }
+            windowStart = previous.get().windowStart();
+            sends = previous.get().sendsInWindow() + 1;
+        }
         String code = String.format("%06d", random.nextInt(1_000_000));
         Duration ttl = purpose == OneTimeCode.Purpose.VERIFY_EMAIL ? VERIFY_CODE_TTL : RESET_CODE_TTL;
-        credentials.saveCode(new OneTimeCode(userId, purpose, codeHash(userId, code), clock.instant().plus(ttl), CODE_ATTEMPTS));
+        credentials.saveCode(new OneTimeCode(userId, purpose, codeHash(userId, code), now.plus(ttl), CODE_ATTEMPTS,
+                windowStart, sends));
         if (purpose == OneTimeCode.Purpose.VERIFY_EMAIL) {
             notifications.send(userId, email, Notification.Kind.EMAIL_VERIFICATION, "Your MilkRun verification code",
                     "Welcome to MilkRun!\n\nYour verification code is " + code + ".\n\nIt is valid for 24 hours.");
@@ -259,9 +292,9 @@ public final class LocalIdentityProvider implements IdentityProvider {
     }
 
     private static DomainException tooManyAttempts(Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds());
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return new DomainException(Failure.TOO_MANY_REQUESTS, "TooManyAttempts",
-                "Too many failed logins. Try again in " + Math.max(1, (seconds + 59) / 60) + " minutes.",
+                "Too many failed logins. Try again in " + seconds + (seconds == 1 ? " second." : " seconds."),
                 Map.of("retryAfterSeconds", seconds));
     }
 }

@@ -117,7 +117,7 @@ public abstract class CredentialStoreContract {
         store().saveCode(Credentials.ashasVerificationCode());
         OneTimeCode fewerTries = Credentials.ashasVerificationCode().withAttemptsLeft(2);
         OneTimeCode newCode = new OneTimeCode("user-asha", OneTimeCode.Purpose.VERIFY_EMAIL, "new-hash",
-                Times.minutesAfterMorningRun(90), 5);
+                Times.minutesAfterMorningRun(90), 5, Times.minutesAfterMorningRun(0), 3);
 
         store().saveCode(fewerTries);
         assertThat(store().findCode("user-asha", OneTimeCode.Purpose.VERIFY_EMAIL)).contains(fewerTries);

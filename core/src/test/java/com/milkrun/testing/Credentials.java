@@ -26,12 +26,12 @@ public final class Credentials {
     /** The code that verifies Asha's email. */
     public static OneTimeCode ashasVerificationCode() {
         return new OneTimeCode("user-asha", OneTimeCode.Purpose.VERIFY_EMAIL, "5f2b9c-verify-hash",
-                Times.minutesAfterMorningRun(24 * 60), 5);
+                Times.minutesAfterMorningRun(24 * 60), 5, Times.minutesAfterMorningRun(0), 1);
     }
 
     /** The code that resets Asha's password. */
     public static OneTimeCode ashasResetCode() {
         return new OneTimeCode("user-asha", OneTimeCode.Purpose.RESET_PASSWORD, "a41c07-reset-hash",
-                Times.minutesAfterMorningRun(60), 5);
+                Times.minutesAfterMorningRun(60), 5, Times.minutesAfterMorningRun(0), 2);
     }
 }

@@ -6,6 +6,7 @@ import com.milkrun.http.catalog.CatalogRoutes;
 import com.milkrun.http.notifications.EmailRoutes;
 import com.milkrun.http.operations.OperationsRoutes;
 import com.milkrun.http.workflow.WorkflowRoutes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,11 @@ public final class Api {
     }
 
     public static ApiRouter router(Services services, ApiSettings settings, JsonLog log) {
+        return router(services, settings, log, Clock.systemUTC());
+    }
+
+    /** The router, with rate limits and attempt counts going by {@code clock}. */
+    public static ApiRouter router(Services services, ApiSettings settings, JsonLog log, Clock clock) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new AccountRoutes(services).routes());
         routes.addAll(new CatalogRoutes(services).routes());
@@ -23,6 +29,6 @@ public final class Api {
         routes.addAll(new WorkflowRoutes(services).routes());
         routes.addAll(new EmailRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
-        return new ApiRouter(routes, services.signIn(), settings, log);
+        return new ApiRouter(routes, services.signIn(), settings, log, clock);
     }
 }

@@ -4,6 +4,10 @@ import com.milkrun.access.Access;
 import com.milkrun.access.Principal;
 import com.milkrun.accounts.SignIn;
 import com.milkrun.shared.DomainException;
+import com.milkrun.http.limits.AttemptGuard;
+import com.milkrun.http.limits.RequestLimiter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,23 +20,33 @@ import java.util.Set;
 /**
  * Routes a request to its operation. Everything every route needs happens here, once: body size limit, route and
  * method matching, authentication of the bearer token, the role check ({@link Access}), error mapping to the
- * envelope, common headers, CORS and the request log line.
+ * envelope, common headers, CORS and the request log line, and the limits per client and account
+ * ({@link RequestLimiter}) and against guessing ({@link AttemptGuard}).
  */
 public final class ApiRouter {
-    private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key";
+    private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key," + RefreshCookie.REQUEST_HEADER;
 
     private final List<Route> routes;
     private final SignIn signIn;
     private final ApiSettings settings;
     private final JsonLog log;
+    private final RequestLimiter limiter;
+    private final AttemptGuard guard;
 
     public ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log) {
+        this(routes, signIn, settings, log, Clock.systemUTC());
+    }
+
+    /** A router whose rate limits and attempt counts go by {@code clock}. */
+    public ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log, Clock clock) {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
         this.signIn = signIn;
         this.settings = settings;
         this.log = log;
+        this.limiter = new RequestLimiter(settings.limits(), clock);
+        this.guard = new AttemptGuard(settings.limits(), clock);
     }
 
     public List<Route> routes() {
@@ -45,6 +59,11 @@ public final class ApiRouter {
         String userId = null;
         ApiResponse response;
         try {
+            if (!request.method().equals("OPTIONS")) {
+                limiter.admitClient(request.sourceIp()).ifPresent(wait -> {
+                    throw rateLimitExceeded(wait);
+                });
+            }
             List<String> segments = Route.split(request.path());
             List<Match> matches = new ArrayList<>();
             for (Route route : routes) {
@@ -70,8 +89,11 @@ public final class ApiRouter {
                     caller = authenticate(request);
                     userId = caller.userId();
                     Access.require(caller, match.route().capability().get());
+                    limiter.admitAccount(caller.userId()).ifPresent(wait -> {
+                        throw rateLimitExceeded(wait);
+                    });
                 }
-                response = match.route().handler().handle(new Call(request, match.params(), caller));
+                response = handle(match, request, caller);
             }
         } catch (DomainException e) {
             response = ErrorMapping.toResponse(e);
@@ -87,6 +109,47 @@ public final class ApiRouter {
             log.info("request", fields(request, action, userId, response.status(), started, Map.of()));
         }
         return response;
+    }
+
+    /** Runs the route's handler; on routes that check or send a secret, counts the attempt against guessing. */
+    private ApiResponse handle(Match match, ApiRequest request, Principal caller) {
+        Call call = new Call(request, match.params(), caller);
+        Optional<Route.Attempts> attempts = match.route().attempts();
+        if (attempts.isEmpty()) {
+            return match.route().handler().handle(call);
+        }
+        AttemptGuard.Kind kind = attempts.get().kind();
+        AttemptGuard.Permit permit;
+        try {
+            permit = guard.admit(kind, request.sourceIp(), attempts.get().account(request));
+        } catch (AttemptGuard.Refused refused) {
+            long seconds = wholeSeconds(refused.retryAfter());
+            throw new HttpProblem(429, "TooManyAttempts", "Too many attempts. Try again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds."), Map.of("Retry-After", Long.toString(seconds)));
+        }
+        AttemptGuard.Outcome outcome = AttemptGuard.Outcome.NOT_CHECKED;
+        try {
+            ApiResponse response = match.route().handler().handle(call);
+            outcome = response.status() < 400 ? AttemptGuard.Outcome.SUCCEEDED : AttemptGuard.Outcome.NOT_CHECKED;
+            return response;
+        } catch (DomainException e) {
+            outcome = kind.isFailure(e.error()) ? AttemptGuard.Outcome.FAILED : AttemptGuard.Outcome.NOT_CHECKED;
+            throw e;
+        } finally {
+            permit.settle(outcome);
+        }
+    }
+
+    private static HttpProblem rateLimitExceeded(Duration wait) {
+        long seconds = wholeSeconds(wait);
+        return new HttpProblem(429, "RateLimitExceeded", "Too many requests. Try again in " + seconds
+                + (seconds == 1 ? " second." : " seconds."), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** A wait rounded up to whole seconds, at least one: what {@code Retry-After} carries. */
+    private static long wholeSeconds(Duration wait) {
+        long millis = Math.max(0, wait.toMillis());
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private Principal authenticate(ApiRequest request) {

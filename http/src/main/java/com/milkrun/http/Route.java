@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.milkrun.http.limits.AttemptGuard;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Optional;
  *
  * @param action     the name used in logs, e.g. {@code ListProducts}
  * @param capability empty for public routes; otherwise the caller must be signed in and hold it
+ * @param attempts   present on routes that check or send a secret (a password, an emailed code): the router counts
+ *                   their attempts against guessing
  */
-public record Route(String method, String template, String action, Optional<Capability> capability, Handler handler) {
+public record Route(String method, String template, String action, Optional<Capability> capability, Handler handler,
+                    Optional<Attempts> attempts) {
     /** Handles a call that passed authentication and authorization. */
     @FunctionalInterface
     public interface Handler {
@@ -21,11 +25,32 @@ public record Route(String method, String template, String action, Optional<Capa
     }
 
     public static Route open(String method, String template, String action, Handler handler) {
-        return new Route(method, template, action, Optional.empty(), handler);
+        return new Route(method, template, action, Optional.empty(), handler, Optional.empty());
     }
 
     public static Route secured(String method, String template, String action, Capability capability, Handler handler) {
-        return new Route(method, template, action, Optional.of(capability), handler);
+        return new Route(method, template, action, Optional.of(capability), handler, Optional.empty());
+    }
+
+    /**
+     * This route, with its attempts counted against guessing: {@code kind} says what it checks or sends, and the
+     * account concerned is the body's {@code emailField}.
+     */
+    public Route guarding(AttemptGuard.Kind kind, String emailField) {
+        return new Route(method, template, action, capability, handler, Optional.of(new Attempts(kind, emailField)));
+    }
+
+    /** What a route checks or sends, and the body field naming the account. */
+    public record Attempts(AttemptGuard.Kind kind, String emailField) {
+        /** The account the request names, or empty when the body has none (the handler will refuse it anyway). */
+        String account(ApiRequest request) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode value = Json.parseObject(request.body()).get(emailField);
+                return value != null && value.isTextual() ? value.asText() : "";
+            } catch (RuntimeException malformed) {
+                return "";
+            }
+        }
     }
 
     List<String> segments() {

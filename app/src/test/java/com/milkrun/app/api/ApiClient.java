@@ -14,9 +14,20 @@ import java.util.function.Function;
 /** A small test client over any transport: builds requests, sends them, reads JSON answers. */
 public final class ApiClient {
     private final Function<ApiRequest, ApiResponse> transport;
+    private final String sourceIp;
 
     public ApiClient(Function<ApiRequest, ApiResponse> transport) {
+        this(transport, "127.0.0.1");
+    }
+
+    private ApiClient(Function<ApiRequest, ApiResponse> transport, String sourceIp) {
         this.transport = transport;
+        this.sourceIp = sourceIp;
+    }
+
+    /** The same API, called from another network address (what rate limits count by). */
+    public ApiClient from(String address) {
+        return new ApiClient(transport, address);
     }
 
     public Answer get(String pathAndQuery) {
@@ -55,7 +66,9 @@ public final class ApiClient {
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
         }
-        return send(request(method, pathAndQuery, headers, bytes));
+        ApiRequest request = request(method, pathAndQuery, headers, bytes);
+        return send(new ApiRequest(request.method(), request.path(), request.query(), request.headers(), request.body(),
+                sourceIp, request.requestId()));
     }
 
     public Answer send(ApiRequest request) {

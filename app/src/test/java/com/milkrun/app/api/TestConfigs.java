@@ -29,6 +29,11 @@ public final class TestConfigs {
         env.put("MILKRUN_DEV_MAILBOX", "true");
         env.put("MILKRUN_JWT_ISSUER", "http://localhost:8080");
         env.put("MILKRUN_MAX_BODY_BYTES", "65536");
+        // Suites send hundreds of requests a minute from one address and register many users: the limits have tests
+        // of their own (RateLimitsTest), which turn them on.
+        env.put("MILKRUN_RATE_LIMIT_PER_CLIENT", "0");
+        env.put("MILKRUN_RATE_LIMIT_PER_ACCOUNT", "0");
+        env.put("MILKRUN_FAILED_ATTEMPTS_PER_CLIENT", "0");
         env.putAll(overrides);
         return env;
     }

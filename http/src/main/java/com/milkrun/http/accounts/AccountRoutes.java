@@ -20,7 +20,11 @@ import com.milkrun.http.Services;
 import com.milkrun.http.Views;
 import com.milkrun.http.notifications.NotificationViews;
 import com.milkrun.notifications.NotificationStore;
+import com.milkrun.http.limits.AttemptGuard;
+import com.milkrun.accounts.AuthTokens;
+import com.milkrun.http.RefreshCookie;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -42,13 +46,15 @@ public final class AccountRoutes {
 
     public List<Route> routes() {
         return List.of(
-                Route.open("POST", "/auth/register", "Register", this::register),
-                Route.open("POST", "/auth/verify", "VerifyEmail", this::verify),
-                Route.open("POST", "/auth/resend-code", "ResendCode", this::resendCode),
-                Route.open("POST", "/auth/login", "Login", this::login),
+                Route.open("POST", "/auth/register", "Register", this::register).guarding(AttemptGuard.Kind.SEND, "email"),
+                Route.open("POST", "/auth/verify", "VerifyEmail", this::verify).guarding(AttemptGuard.Kind.CODE, "email"),
+                Route.open("POST", "/auth/resend-code", "ResendCode", this::resendCode).guarding(AttemptGuard.Kind.SEND, "email"),
+                Route.open("POST", "/auth/login", "Login", this::login).guarding(AttemptGuard.Kind.PASSWORD, "email"),
                 Route.open("POST", "/auth/refresh", "RefreshTokens", this::refresh),
-                Route.open("POST", "/auth/forgot-password", "ForgotPassword", this::forgotPassword),
-                Route.open("POST", "/auth/reset-password", "ResetPassword", this::resetPassword),
+                Route.open("POST", "/auth/forgot-password", "ForgotPassword", this::forgotPassword)
+                        .guarding(AttemptGuard.Kind.SEND, "email"),
+                Route.open("POST", "/auth/reset-password", "ResetPassword", this::resetPassword)
+                        .guarding(AttemptGuard.Kind.CODE, "email"),
                 Route.open("POST", "/auth/logout", "Logout", this::logout),
                 Route.secured("GET", "/users/me", "GetProfile", Capability.OWN_ACCOUNT, this::me),
                 Route.secured("PUT", "/users/me", "UpdateProfile", Capability.OWN_ACCOUNT, this::updateMe),
@@ -94,14 +100,25 @@ public final class AccountRoutes {
         Body body = call.body();
         Login form = new Login(body.string("email"), body.string("password"));
         body.throwIfWrongTypes();
-        return Responses.ok(AccountViews.tokens(signIn.login(form), true));
+        return tokens(call, signIn.login(form), true, RefreshCookie.wanted(call.request()));
     }
 
+    /** Exchanges the refresh token of the body, or else of the cookie, keeping it where it came from. */
     private ApiResponse refresh(Call call) {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        return Responses.ok(AccountViews.tokens(signIn.refresh(token), false));
+        Optional<String> cookie = token == null ? RefreshCookie.read(call.request()) : Optional.empty();
+        return tokens(call, signIn.refresh(cookie.orElse(token)), false, cookie.isPresent());
+    }
+
+    private static ApiResponse tokens(Call call, AuthTokens tokens, boolean withUser, boolean inCookie) {
+        Map<String, Object> view = AccountViews.tokens(tokens, withUser);
+        if (!inCookie) {
+            return Responses.ok(view);
+        }
+        view.remove("refreshToken");
+        return Responses.ok(view).withHeader("Set-Cookie", RefreshCookie.set(tokens.refreshToken()));
     }
 
     private ApiResponse forgotPassword(Call call) {
@@ -124,8 +141,12 @@ public final class AccountRoutes {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        signIn.logout(token);
-        return Responses.message("Logged out.");
+        Optional<String> cookie = token == null ? RefreshCookie.read(call.request()) : Optional.empty();
+        signIn.logout(cookie.orElse(token));
+        ApiResponse answer = Responses.message("Logged out.");
+        return cookie.isPresent() || RefreshCookie.wanted(call.request())
+                ? answer.withHeader("Set-Cookie", RefreshCookie.clear())
+                : answer;
     }
 
     private ApiResponse me(Call call) {

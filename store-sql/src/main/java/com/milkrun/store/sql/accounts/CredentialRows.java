@@ -22,7 +22,9 @@ final class CredentialRows {
     static final String CODE_HASH = "code_hash";
     static final String EXPIRES_AT = "expires_at";
     static final String ATTEMPTS_LEFT = "attempts_left";
-    static final String CODE_COLUMNS = "user_id, purpose, code_hash, expires_at, attempts_left";
+    static final String WINDOW_START = "window_start";
+    static final String SENDS_IN_WINDOW = "sends_in_window";
+    static final String CODE_COLUMNS = "user_id, purpose, code_hash, expires_at, attempts_left, window_start, sends_in_window";
 
     private CredentialRows() {
     }
@@ -35,6 +37,7 @@ final class CredentialRows {
 
     static OneTimeCode code(ResultSet row) throws SQLException {
         return new OneTimeCode(row.getString(USER_ID), OneTimeCode.Purpose.valueOf(row.getString(PURPOSE)),
-                row.getString(CODE_HASH), SqlTime.read(row, EXPIRES_AT), row.getInt(ATTEMPTS_LEFT));
+                row.getString(CODE_HASH), SqlTime.read(row, EXPIRES_AT), row.getInt(ATTEMPTS_LEFT),
+                SqlTime.read(row, WINDOW_START), row.getInt(SENDS_IN_WINDOW));
     }
 }

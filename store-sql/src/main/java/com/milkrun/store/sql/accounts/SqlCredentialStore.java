@@ -76,10 +76,13 @@ public final class SqlCredentialStore implements CredentialStore {
     @Override
     public void saveCode(OneTimeCode code) {
         jdbc.updateOrInsert(
-                "UPDATE one_time_codes SET code_hash = ?, expires_at = ?, attempts_left = ? WHERE user_id = ? AND purpose = ?",
-                new Object[] {code.codeHash(), code.expiresAt(), code.attemptsLeft(), code.userId(), code.purpose().name()},
-                "INSERT INTO one_time_codes (" + CredentialRows.CODE_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-                new Object[] {code.userId(), code.purpose().name(), code.codeHash(), code.expiresAt(), code.attemptsLeft()});
+                "UPDATE one_time_codes SET code_hash = ?, expires_at = ?, attempts_left = ?, window_start = ?, sends_in_window = ?"
+                        + " WHERE user_id = ? AND purpose = ?",
+                new Object[] {code.codeHash(), code.expiresAt(), code.attemptsLeft(), code.windowStart(), code.sendsInWindow(),
+                        code.userId(), code.purpose().name()},
+                "INSERT INTO one_time_codes (" + CredentialRows.CODE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                new Object[] {code.userId(), code.purpose().name(), code.codeHash(), code.expiresAt(), code.attemptsLeft(),
+                        code.windowStart(), code.sendsInWindow()});
     }
 
     @Override
