@@ -12,6 +12,9 @@ import java.util.Optional;
 /**
  * Every setting of MilkRun, read from environment variables (the README's configuration table lists them). Secrets
  * come only from here; {@link #toString()} never shows them.
+ *
+ * <p>Defaults are safe for a deployment left as it is: demo data (accounts with published passwords) and the dev
+ * mailbox (everyone's verification and reset codes) are off unless turned on, as {@code ./run.sh} does locally.
  */
 public record Config(
         int port,
@@ -83,14 +86,14 @@ public record Config(
                 r.string("MILKRUN_DB_USER", "sa"),
                 r.string("MILKRUN_DB_PASSWORD", ""),
                 r.integer("MILKRUN_DB_POOL_SIZE", 10),
-                r.bool("MILKRUN_DEMO_DATA", true),
+                r.bool("MILKRUN_DEMO_DATA", false),
                 ZoneId.of(r.string("MILKRUN_TIMEZONE", "Asia/Kolkata")),
                 r.string("MILKRUN_JWT_ISSUER", "http://localhost:" + port),
                 r.string("MILKRUN_JWT_AUDIENCE", "milkrun-web"),
                 key,
                 r.integer("MILKRUN_BCRYPT_COST", 10),
                 smtp,
-                r.bool("MILKRUN_DEV_MAILBOX", true),
+                r.bool("MILKRUN_DEV_MAILBOX", false),
                 r.integer("MILKRUN_MAX_BODY_BYTES", 1024 * 1024),
                 Arrays.stream(r.string("MILKRUN_CORS_ORIGINS", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 r.string("MILKRUN_LOG_LEVEL", "INFO"),

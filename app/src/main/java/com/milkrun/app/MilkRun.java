@@ -101,6 +101,7 @@ public final class MilkRun implements AutoCloseable {
             AccountService accounts = new AccountService(stores.users(), identity, notifications, clock);
             CatalogService catalog = new CatalogService(stores.vendors(), stores.products(), stores.stock(), stores.users(),
                     notifications, clock);
+            warnAboutDemoSettings(config, log);
             if (config.demoData()) {
                 boolean loaded = new DemoData(stores.users(), stores.credentials(), DEMO_PASSWORD_BCRYPT, stores.vendors(),
                         stores.products(), stores.stock(), stores.orders(), clock).loadIfAbsent();
@@ -135,6 +136,18 @@ public final class MilkRun implements AutoCloseable {
             closeAll(resources);
             closeQuietly(stores);
             throw e;
+        }
+    }
+
+    /** Either setting makes the deployment open to anyone who reads the README, so the start log says so plainly. */
+    private static void warnAboutDemoSettings(Config config, JsonLog log) {
+        if (config.devMailbox()) {
+            log.warn("dev mailbox open: anyone can read every verification and reset code",
+                    Map.of("route", "/dev/mailbox", "setting", "MILKRUN_DEV_MAILBOX=false turns it off"));
+        }
+        if (config.demoData()) {
+            log.warn("demo data on: the demo accounts' passwords are published in the README",
+                    Map.of("setting", "MILKRUN_DEMO_DATA=false keeps an empty database empty"));
         }
     }
 
