@@ -96,7 +96,7 @@ final class JettyAdapter extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        PageHeaders.ALL.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, asset.bytes().length);
         response.write(true, ByteBuffer.wrap(headOnly ? new byte[0] : asset.bytes()), callback);
     }
