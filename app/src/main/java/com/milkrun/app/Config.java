@@ -34,7 +34,8 @@ public record Config(
         int maxBodyBytes,
         List<String> corsOrigins,
         String logLevel,
-        Processing processing) {
+        Processing processing,
+        MetricsSettings metrics) {
 
     public enum StoreKind { SQL, MEMORY }
 
@@ -53,6 +54,21 @@ public record Config(
                              int emailAttempts) {
     }
 
+    /**
+     * Metrics of this process.
+     *
+     * @param prometheus whether meters are kept in Prometheus's format (the local server serves them at
+     *                   {@code GET /metrics}); the Lambda functions turn it off by default
+     * @param token      when present, {@code /metrics} requires {@code Authorization: Bearer <token>}; otherwise it is
+     *                   open to anyone who can reach the server
+     */
+    public record MetricsSettings(boolean prometheus, Optional<String> token) {
+        @Override
+        public String toString() {
+            return "MetricsSettings[prometheus=" + prometheus + ", token=" + (token.isPresent() ? "(configured)" : "(none)") + "]";
+        }
+    }
+
     /** SMTP settings; present when {@code MILKRUN_SMTP_HOST} is set. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from,
                        boolean startTls, Duration timeout) {
@@ -65,6 +81,16 @@ public record Config(
 
     public static Config fromEnvironment() {
         return from(System.getenv());
+    }
+
+    /**
+     * The environment's settings over {@code defaults}: how a runner whose defaults differ from the jar's (a Lambda
+     * function has nobody to scrape its metrics) keeps the environment in charge.
+     */
+    public static Config fromEnvironment(Map<String, String> defaults) {
+        Map<String, String> env = new java.util.HashMap<>(defaults);
+        env.putAll(System.getenv());
+        return from(env);
     }
 
     public static Config from(Map<String, String> env) {
@@ -102,7 +128,8 @@ public record Config(
                         Duration.ofMillis(r.integer("MILKRUN_WORKFLOW_POLL_MS", 500)),
                         Duration.ofSeconds(r.integer("MILKRUN_WORKFLOW_LEASE_SECONDS", 15)),
                         Duration.ofMillis(r.integer("MILKRUN_EMAIL_RETRY_MS", 2000)),
-                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)));
+                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)),
+                new MetricsSettings(r.bool("MILKRUN_METRICS", true), r.optional("MILKRUN_METRICS_TOKEN")));
     }
 
     @Override
@@ -111,7 +138,7 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", metrics=" + metrics + "]";
     }
 
     private static String readFile(String path) {

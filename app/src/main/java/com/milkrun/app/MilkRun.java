@@ -35,6 +35,7 @@ import com.milkrun.workflow.StepHandler;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +57,12 @@ public final class MilkRun implements AutoCloseable {
     private final Notifications notifications;
     private final Map<String, StepHandler> steps;
     private final List<AutoCloseable> resources;
+    private final Optional<Metrics> metrics;
 
     private MilkRun(ApiRouter router, Stores stores, JsonLog log, AccountService accounts, CatalogService catalog,
                     WorkflowEngine engine, Notifications notifications, Map<String, StepHandler> steps,
-                    List<AutoCloseable> resources) {
+                    List<AutoCloseable> resources, Optional<Metrics> metrics) {
+        this.metrics = metrics;
         this.engine = engine;
         this.steps = steps;
         this.notifications = notifications;
@@ -84,10 +87,31 @@ public final class MilkRun implements AutoCloseable {
      * (a database outage, a mail server down) to watch retries, catches and the back office's retry.
      */
     public static MilkRun start(Config config, Clock clock, UnaryOperator<Map<String, StepHandler>> steps) {
+        return start(config, clock, steps, config.metrics().prometheus() ? Optional.of(Metrics.prometheusRegistry()) : Optional.empty());
+    }
+
+    /**
+     * A MilkRun whose meters go to {@code registry} when given (Prometheus's for the local server; another registry,
+     * such as CloudWatch's, where the process runs on AWS), or that keeps no meters.
+     */
+    public static MilkRun start(Config config, Clock clock, UnaryOperator<Map<String, StepHandler>> steps,
+                                Optional<MeterRegistry> registry) {
         JsonLog log = new JsonLog(config.logLevel(), clock);
-        Stores stores = openStores(config, clock);
-        List<AutoCloseable> resources = new ArrayList<>();
+        Optional<Metrics> metrics = registry.map(r -> new Metrics(r, clock));
+        Stores stores;
         try {
+            stores = openStores(config, clock, metrics);
+        } catch (RuntimeException e) {
+            metrics.ifPresent(Metrics::close);
+            throw e;
+        }
+        List<AutoCloseable> resources = new ArrayList<>();
+        metrics.ifPresent(resources::add);
+        try {
+            metrics.ifPresent(m -> {
+                m.watchWorkflows(stores.workflows());
+                m.watchOutbox(stores.notifications());
+            });
             PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
             TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
                     SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
@@ -130,8 +154,12 @@ public final class MilkRun implements AutoCloseable {
             ApiSettings settings = new ApiSettings(config.maxBodyBytes(), config.corsOrigins(), config.devMailbox(), config.logLevel());
             Services services = new Services(accounts, catalog, orders, stores.notifications(), notifications, runs,
                     Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log), stores, log, accounts, catalog, engine, notifications,
-                    stepHandlers, resources);
+            ApiRouter router = Api.router(services, settings, log);
+            if (metrics.isPresent()) {
+                router = router.observedBy(metrics.get());
+            }
+            return new MilkRun(router, stores, log, accounts, catalog, engine, notifications, stepHandlers, resources,
+                    metrics);
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);
@@ -151,13 +179,14 @@ public final class MilkRun implements AutoCloseable {
         }
     }
 
-    private static Stores openStores(Config config, Clock clock) {
+    private static Stores openStores(Config config, Clock clock, Optional<Metrics> metrics) {
         if (config.store() == Config.StoreKind.MEMORY) {
             InMemoryStores m = InMemoryStores.create();
             return new Stores(m.users(), m.credentials(), m.sessions(), m.signingKeys(), m.notifications(), m.vendors(),
                     m.products(), m.stock(), m.orders(), m.workflows(), () -> true, () -> { });
         }
         SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        metrics.ifPresent(m -> m.watchPool(db.dataSource()));
         SqlStores s = SqlStores.of(db, clock);
         return new Stores(s.users(), s.credentials(), s.sessions(), s.signingKeys(), s.notifications(), s.vendors(),
                 s.products(), s.stock(), s.orders(), s.workflows(), db::ping, db::close);
@@ -191,6 +220,11 @@ public final class MilkRun implements AutoCloseable {
     /** The order workflow's step handlers by task name: what each Task state of the definition runs. */
     public Map<String, StepHandler> steps() {
         return steps;
+    }
+
+    /** This process's meters, unless it keeps none ({@code MILKRUN_METRICS=false} and no registry given). */
+    public Optional<Metrics> metrics() {
+        return metrics;
     }
 
     /** Sending notifications and the email outbox (for tests and benchmarks that drive retries themselves). */

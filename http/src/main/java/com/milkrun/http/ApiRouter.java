@@ -25,14 +25,26 @@ public final class ApiRouter {
     private final AccountService accounts;
     private final ApiSettings settings;
     private final JsonLog log;
+    private final RequestObserver observer;
 
     public ApiRouter(List<Route> routes, AccountService accounts, ApiSettings settings, JsonLog log) {
+        this(routes, accounts, settings, log, RequestObserver.NONE);
+    }
+
+    private ApiRouter(List<Route> routes, AccountService accounts, ApiSettings settings, JsonLog log,
+                      RequestObserver observer) {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
         this.accounts = accounts;
         this.settings = settings;
         this.log = log;
+        this.observer = observer;
+    }
+
+    /** This router, telling {@code observer} about every request it answers (metrics). */
+    public ApiRouter observedBy(RequestObserver observer) {
+        return new ApiRouter(routes, accounts, settings, log, observer);
     }
 
     public List<Route> routes() {
@@ -86,6 +98,7 @@ public final class ApiRouter {
         if (log.enabled(JsonLog.Level.INFO) || response.status() >= 500) {
             log.info("request", fields(request, action, userId, response.status(), started, Map.of()));
         }
+        observer.requestHandled(action, request.method(), response.status(), System.nanoTime() - started);
         return response;
     }
 

@@ -1,8 +1,10 @@
 package com.milkrun.server;
 
 import com.milkrun.app.Config;
+import com.milkrun.app.Metrics;
 import com.milkrun.app.MilkRun;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -48,8 +50,10 @@ public final class LocalServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setPort(config.port());
         jetty.addConnector(connector);
+        Optional<MetricsEndpoint> metrics = milkRun.metrics().filter(Metrics::scrapes)
+                .map(m -> new MetricsEndpoint(() -> m.scrape().orElseThrow(), config.metrics().token()));
         jetty.setHandler(new JettyAdapter(milkRun.router(), new StaticFiles(LocalServer.class.getClassLoader()),
-                config.maxBodyBytes()));
+                config.maxBodyBytes(), metrics));
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(5_000);
         try {
