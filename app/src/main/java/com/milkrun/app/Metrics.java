@@ -58,7 +58,11 @@ public final class Metrics implements RequestObserver, AutoCloseable {
     static final String PLACE_ORDER_ACTION = "CreateOrder";
     /** How long a reading of the stores is reused: a scrape every second costs the database one read per interval. */
     static final Duration STORE_READING_TTL = Duration.ofSeconds(5);
-    /** Runs or deliveries counted at most per reading, so that a huge backlog cannot make the reading itself heavy. */
+    /**
+     * Runs or deliveries counted at most per status and reading, so that a huge backlog cannot make the reading itself
+     * heavy. Beyond it the gauges describe the newest ones only (their lists are newest first), which still reads as
+     * the alarm such a backlog is.
+     */
     static final int MAX_COUNTED = 10_000;
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
