@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.milkrun.http.ApiRequest;
 import com.milkrun.http.ApiResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,29 @@ class SafeDefaultsTest {
     void the_dev_mailbox_answers_when_it_is_turned_on() {
         try (MilkRun app = MilkRun.start(Config.from(Map.of("MILKRUN_STORE", "memory", "MILKRUN_DEV_MAILBOX", "true")))) {
             assertThat(app.router().handle(get("/dev/mailbox")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_start_log_warns_while_the_dev_mailbox_and_the_demo_data_are_on() {
+        String on = startLog(Map.of("MILKRUN_STORE", "memory", "MILKRUN_DEV_MAILBOX", "true", "MILKRUN_DEMO_DATA", "true",
+                "MILKRUN_BCRYPT_COST", "4"));
+        assertThat(on).contains("\"level\":\"WARN\",\"message\":\"dev mailbox open: anyone can read every verification and reset code\"")
+                .contains("\"level\":\"WARN\",\"message\":\"demo data on:");
+
+        String off = startLog(Map.of("MILKRUN_STORE", "memory"));
+        assertThat(off).doesNotContain("dev mailbox open", "demo data on");
+    }
+
+    /** What a MilkRun started with {@code env} writes to standard output while it starts. */
+    private static String startLog(Map<String, String> env) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (MilkRun app = MilkRun.start(Config.from(env))) {
+            return captured.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(original);
         }
     }
 
