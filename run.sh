@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds MilkRun if needed and starts it with demo data on http://localhost:8080 (MILKRUN_PORT to change it).
+# Builds MilkRun if needed and starts it with demo data and the dev mailbox on http://localhost:8080 (MILKRUN_PORT to
+# change it).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
@@ -11,6 +12,10 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src web/index.html web/pa
 fi
 
 mkdir -p data
+# The jar's defaults are safe for a deployment (no demo accounts, no dev mailbox); trying MilkRun locally wants both.
+# Set either to false to run without it.
+export MILKRUN_DEMO_DATA="${MILKRUN_DEMO_DATA:-true}"
+export MILKRUN_DEV_MAILBOX="${MILKRUN_DEV_MAILBOX:-true}"
 # Class data sharing: the first start records the classes it loads, later starts map them in and start faster.
 # A fixed heap keeps memory use independent of the host's RAM (about 190 MB resident under load, see bench/).
 # referencesPerCacheLine spares Jetty from starting JMX just to look up a memory layout constant.

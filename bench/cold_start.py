@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 
-BASE_ENV = {"MILKRUN_DEMO_DATA": "true", "MILKRUN_LOG_LEVEL": "WARN", "MILKRUN_STORE": "sql"}
+BASE_ENV = {"MILKRUN_DEMO_DATA": "true", "MILKRUN_DEV_MAILBOX": "true", "MILKRUN_LOG_LEVEL": "WARN", "MILKRUN_STORE": "sql"}
 REQUEST = b"GET /products HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nConnection: close\r\n\r\n"
 
 

@@ -22,7 +22,7 @@ CASES = [
     ("memory store", {"MILKRUN_STORE": "memory"}),
     ("H2 in-memory", {"MILKRUN_STORE": "sql", "MILKRUN_DB_URL": "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"}),
 ]
-BASE_ENV = {"MILKRUN_DEMO_DATA": "true", "MILKRUN_LOG_LEVEL": "WARN"}
+BASE_ENV = {"MILKRUN_DEMO_DATA": "true", "MILKRUN_DEV_MAILBOX": "true", "MILKRUN_LOG_LEVEL": "WARN"}
 
 
 def run_once(args, env_extra, flags):

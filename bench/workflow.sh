@@ -124,7 +124,7 @@ mkdir -p "$OUT"
 start_server() {
   server_port=$(free_port)
   env MILKRUN_PORT="$server_port" MILKRUN_DB_URL="$1" MILKRUN_DB_USER="$db_user" MILKRUN_DB_PASSWORD="$db_password" \
-    MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_LOG_LEVEL=WARN MILKRUN_BCRYPT_COST=4 "${extra_env[@]}" \
+    MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN MILKRUN_BCRYPT_COST=4 "${extra_env[@]}" \
     "$JAVA" "${PRODUCT_FLAGS[@]}" "${extra_flags[@]}" -Xlog:gc:file="$3" -jar "$SERVER_JAR" >>"$2" 2>&1 &
   server_pid=$!
   register_pid "$server_pid"

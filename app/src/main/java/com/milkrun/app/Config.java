@@ -13,6 +13,9 @@ import java.util.Optional;
 /**
  * Every setting of MilkRun, read from environment variables (the README's configuration table lists them). Secrets
  * come only from here; {@link #toString()} never shows them.
+ *
+ * <p>Defaults are safe for a deployment left as it is: demo data (accounts with published passwords) and the dev
+ * mailbox (everyone's verification and reset codes) are off unless turned on, as {@code ./run.sh} does locally.
  */
 public record Config(
         int port,
@@ -33,7 +36,8 @@ public record Config(
         List<String> corsOrigins,
         String logLevel,
         Processing processing,
-        RateLimits limits) {
+        RateLimits limits,
+        MetricsSettings metrics) {
 
     public enum StoreKind { SQL, MEMORY }
 
@@ -52,6 +56,21 @@ public record Config(
                              int emailAttempts) {
     }
 
+    /**
+     * Metrics of this process.
+     *
+     * @param prometheus whether meters are kept in Prometheus's format (the local server serves them at
+     *                   {@code GET /metrics}); the Lambda functions turn it off by default
+     * @param token      when present, {@code /metrics} requires {@code Authorization: Bearer <token>}; otherwise it is
+     *                   open to anyone who can reach the server
+     */
+    public record MetricsSettings(boolean prometheus, Optional<String> token) {
+        @Override
+        public String toString() {
+            return "MetricsSettings[prometheus=" + prometheus + ", token=" + (token.isPresent() ? "(configured)" : "(none)") + "]";
+        }
+    }
+
     /** SMTP settings; present when {@code MILKRUN_SMTP_HOST} is set. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from,
                        boolean startTls, Duration timeout) {
@@ -64,6 +83,16 @@ public record Config(
 
     public static Config fromEnvironment() {
         return from(System.getenv());
+    }
+
+    /**
+     * The environment's settings over {@code defaults}: how a runner whose defaults differ from the jar's (a Lambda
+     * function has nobody to scrape its metrics) keeps the environment in charge.
+     */
+    public static Config fromEnvironment(Map<String, String> defaults) {
+        Map<String, String> env = new java.util.HashMap<>(defaults);
+        env.putAll(System.getenv());
+        return from(env);
     }
 
     public static Config from(Map<String, String> env) {
@@ -85,14 +114,14 @@ public record Config(
                 r.string("MILKRUN_DB_USER", "sa"),
                 r.string("MILKRUN_DB_PASSWORD", ""),
                 r.integer("MILKRUN_DB_POOL_SIZE", 10),
-                r.bool("MILKRUN_DEMO_DATA", true),
+                r.bool("MILKRUN_DEMO_DATA", false),
                 ZoneId.of(r.string("MILKRUN_TIMEZONE", "Asia/Kolkata")),
                 r.string("MILKRUN_JWT_ISSUER", "http://localhost:" + port),
                 r.string("MILKRUN_JWT_AUDIENCE", "milkrun-web"),
                 key,
                 r.integer("MILKRUN_BCRYPT_COST", 10),
                 smtp,
-                r.bool("MILKRUN_DEV_MAILBOX", true),
+                r.bool("MILKRUN_DEV_MAILBOX", false),
                 r.integer("MILKRUN_MAX_BODY_BYTES", 1024 * 1024),
                 Arrays.stream(r.string("MILKRUN_CORS_ORIGINS", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 r.string("MILKRUN_LOG_LEVEL", "INFO"),
@@ -105,7 +134,8 @@ public record Config(
                 new RateLimits(r.integer("MILKRUN_RATE_LIMIT_PER_CLIENT", RateLimits.defaults().requestsPerClientPerMinute()),
                         r.integer("MILKRUN_RATE_LIMIT_PER_ACCOUNT", RateLimits.defaults().requestsPerAccountPerMinute()),
                         r.integer("MILKRUN_FAILED_ATTEMPTS_PER_CLIENT", RateLimits.defaults().failedAttemptsPerClient()),
-                        RateLimits.defaults().attemptsWindow()));
+                        RateLimits.defaults().attemptsWindow()),
+                new MetricsSettings(r.bool("MILKRUN_METRICS", true), r.optional("MILKRUN_METRICS_TOKEN")));
     }
 
     @Override
@@ -114,7 +144,7 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + "]";
     }
 
     private static String readFile(String path) {

@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -59,9 +60,11 @@ public final class MilkRun implements AutoCloseable {
     private final Notifications notifications;
     private final Map<String, StepHandler> steps;
     private final List<AutoCloseable> resources;
+    private final Optional<Metrics> metrics;
 
-    private MilkRun(ApiRouter router, Stores stores, JsonLog log, WorkflowEngine engine, Notifications notifications, Map<String, StepHandler> steps,
-                    List<AutoCloseable> resources) {
+    private MilkRun(ApiRouter router, Stores stores, JsonLog log, WorkflowEngine engine, Notifications notifications,
+                    Map<String, StepHandler> steps, List<AutoCloseable> resources, Optional<Metrics> metrics) {
+        this.metrics = metrics;
         this.engine = engine;
         this.steps = steps;
         this.notifications = notifications;
@@ -84,10 +87,31 @@ public final class MilkRun implements AutoCloseable {
      * (a database outage, a mail server down) to watch retries, catches and the back office's retry.
      */
     public static MilkRun start(Config config, Clock clock, UnaryOperator<Map<String, StepHandler>> steps) {
+        return start(config, clock, steps, config.metrics().prometheus() ? Optional.of(Metrics.prometheusRegistry()) : Optional.empty());
+    }
+
+    /**
+     * A MilkRun whose meters go to {@code registry} when given (Prometheus's for the local server; another registry,
+     * such as CloudWatch's, where the process runs on AWS), or that keeps no meters.
+     */
+    public static MilkRun start(Config config, Clock clock, UnaryOperator<Map<String, StepHandler>> steps,
+                                Optional<MeterRegistry> registry) {
         JsonLog log = new JsonLog(config.logLevel(), clock);
-        Stores stores = openStores(config, clock);
-        List<AutoCloseable> resources = new ArrayList<>();
+        Optional<Metrics> metrics = registry.map(r -> new Metrics(r, clock));
+        Stores stores;
         try {
+            stores = openStores(config, clock, metrics);
+        } catch (RuntimeException e) {
+            metrics.ifPresent(Metrics::close);
+            throw e;
+        }
+        List<AutoCloseable> resources = new ArrayList<>();
+        metrics.ifPresent(resources::add);
+        try {
+            metrics.ifPresent(m -> {
+                m.watchWorkflows(stores.workflows());
+                m.watchOutbox(stores.notifications());
+            });
             PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
             TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
                     SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
@@ -98,6 +122,7 @@ public final class MilkRun implements AutoCloseable {
                     new EmailRetryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
             LocalIdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
                     stores.sessions(), hasher, tokens, notifications, clock);
+            warnAboutDemoSettings(config, log);
             if (config.demoData()) {
                 boolean loaded = new DemoData(stores.users(), stores.credentials(), DEMO_PASSWORD_BCRYPT, stores.vendors(),
                         stores.products(), stores.stock(), stores.orders(), clock).loadIfAbsent();
@@ -132,7 +157,11 @@ public final class MilkRun implements AutoCloseable {
                     new CatalogAdministration(stores.vendors(), stores.products(), stores.stock(), stores.users(),
                             notifications, clock),
                     orders, stores.notifications(), notifications, runs, Optional.of(tokens::jwksJson), stores.ready());
-            return new MilkRun(Api.router(services, settings, log, clock), stores, log, engine, notifications, stepHandlers, resources);
+            ApiRouter router = Api.router(services, settings, log, clock);
+            if (metrics.isPresent()) {
+                router = router.observedBy(metrics.get());
+            }
+            return new MilkRun(router, stores, log, engine, notifications, stepHandlers, resources, metrics);
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);
@@ -140,11 +169,25 @@ public final class MilkRun implements AutoCloseable {
         }
     }
 
-    private static Stores openStores(Config config, Clock clock) {
+    /** Either setting makes the deployment open to anyone who reads the README, so the start log says so plainly. */
+    private static void warnAboutDemoSettings(Config config, JsonLog log) {
+        if (config.devMailbox()) {
+            log.warn("dev mailbox open: anyone can read every verification and reset code",
+                    Map.of("route", "/dev/mailbox", "setting", "MILKRUN_DEV_MAILBOX=false turns it off"));
+        }
+        if (config.demoData()) {
+            log.warn("demo data on: the demo accounts' passwords are published in the README",
+                    Map.of("setting", "MILKRUN_DEMO_DATA=false keeps an empty database empty"));
+        }
+    }
+
+    private static Stores openStores(Config config, Clock clock, Optional<Metrics> metrics) {
         if (config.store() == Config.StoreKind.MEMORY) {
             return InMemoryStores.create();
         }
-        return SqlStores.of(SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()), clock);
+        SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        metrics.ifPresent(m -> m.watchPool(db.dataSource()));
+        return SqlStores.of(db, clock);
     }
 
     public ApiRouter router() {
@@ -167,6 +210,11 @@ public final class MilkRun implements AutoCloseable {
     /** The order workflow's step handlers by task name: what each Task state of the definition runs. */
     public Map<String, StepHandler> steps() {
         return steps;
+    }
+
+    /** This process's meters, unless it keeps none ({@code MILKRUN_METRICS=false} and no registry given). */
+    public Optional<Metrics> metrics() {
+        return metrics;
     }
 
     /** Sending notifications and the email outbox (for tests and benchmarks that drive retries themselves). */

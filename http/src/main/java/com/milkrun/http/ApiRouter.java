@@ -32,6 +32,7 @@ public final class ApiRouter {
     private final JsonLog log;
     private final RequestLimiter limiter;
     private final AttemptGuard guard;
+    private final RequestObserver observer;
 
     public ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log) {
         this(routes, signIn, settings, log, Clock.systemUTC());
@@ -39,14 +40,26 @@ public final class ApiRouter {
 
     /** A router whose rate limits and attempt counts go by {@code clock}. */
     public ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log, Clock clock) {
+        this(routes, signIn, settings, log, new RequestLimiter(settings.limits(), clock),
+                new AttemptGuard(settings.limits(), clock), RequestObserver.NONE);
+    }
+
+    private ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log, RequestLimiter limiter,
+                      AttemptGuard guard, RequestObserver observer) {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
         this.signIn = signIn;
         this.settings = settings;
         this.log = log;
-        this.limiter = new RequestLimiter(settings.limits(), clock);
-        this.guard = new AttemptGuard(settings.limits(), clock);
+        this.limiter = limiter;
+        this.guard = guard;
+        this.observer = observer;
+    }
+
+    /** This router, telling {@code observer} about every request it answers (metrics). */
+    public ApiRouter observedBy(RequestObserver observer) {
+        return new ApiRouter(routes, signIn, settings, log, limiter, guard, observer);
     }
 
     public List<Route> routes() {
@@ -108,6 +121,7 @@ public final class ApiRouter {
         if (log.enabled(JsonLog.Level.INFO) || response.status() >= 500) {
             log.info("request", fields(request, action, userId, response.status(), started, Map.of()));
         }
+        observer.requestHandled(action, request.method(), response.status(), System.nanoTime() - started);
         return response;
     }
 

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.milkrun.app.Config;
 import com.milkrun.app.MilkRun;
 import com.milkrun.http.ApiRequest;
 import com.milkrun.http.ApiResponse;
@@ -27,7 +26,7 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
 
     /** The constructor Lambda calls: configuration from the function's environment. */
     public ApiGatewayHandler() {
-        this(MilkRun.start(Config.fromEnvironment()).router());
+        this(MilkRun.start(LambdaConfig.fromEnvironment()).router());
     }
 
     public ApiGatewayHandler(ApiRouter router) {

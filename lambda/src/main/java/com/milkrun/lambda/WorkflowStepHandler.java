@@ -2,7 +2,6 @@ package com.milkrun.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.milkrun.app.Config;
 import com.milkrun.app.MilkRun;
 import com.milkrun.workflow.StepContext;
 import com.milkrun.workflow.StepHandler;
@@ -21,7 +20,7 @@ public final class WorkflowStepHandler implements RequestHandler<Map<String, Obj
 
     /** The constructor Lambda calls: the step from {@code MILKRUN_STEP}, configuration from the environment. */
     public WorkflowStepHandler() {
-        this(MilkRun.start(Config.fromEnvironment()), Optional.ofNullable(System.getenv("MILKRUN_STEP")).orElse(""));
+        this(MilkRun.start(LambdaConfig.fromEnvironment()), Optional.ofNullable(System.getenv("MILKRUN_STEP")).orElse(""));
     }
 
     public WorkflowStepHandler(MilkRun app, String stepName) {

@@ -29,17 +29,23 @@ final class JettyAdapter extends Handler.Abstract {
     private final ApiRouter router;
     private final StaticFiles ui;
     private final int maxBodyBytes;
+    private final Optional<MetricsEndpoint> metrics;
 
-    JettyAdapter(ApiRouter router, StaticFiles ui, int maxBodyBytes) {
+    JettyAdapter(ApiRouter router, StaticFiles ui, int maxBodyBytes, Optional<MetricsEndpoint> metrics) {
         this.router = router;
         this.ui = ui;
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
         String path = request.getHttpURI().getDecodedPath();
         String method = request.getMethod();
+        if (metrics.isPresent() && path.equals(MetricsEndpoint.PATH)) {
+            metrics.get().handle(request, response, callback);
+            return true;
+        }
         if (method.equals("GET") || method.equals("HEAD")) {
             Optional<StaticFiles.Asset> asset = ui.file(path);
             if (asset.isEmpty() && wantsPage(request, path)) {
@@ -96,7 +102,7 @@ final class JettyAdapter extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        PageHeaders.ALL.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, asset.bytes().length);
         response.write(true, ByteBuffer.wrap(headOnly ? new byte[0] : asset.bytes()), callback);
     }

@@ -1,8 +1,12 @@
 package com.milkrun.server;
 
 import com.milkrun.app.Config;
+import com.milkrun.app.Metrics;
 import com.milkrun.app.MilkRun;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -37,11 +41,20 @@ public final class LocalServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Pinned rather than left to the library's defaults: ambiguous or suspicious paths (an encoded slash, NUL or
+        // dot-dot segment) and loose HTTP framing are refused, and the request line plus headers fit in 8 KiB
+        // (beyond it a long URI answers 414, long headers 431). JsonErrorHandler words every such refusal.
+        http.setUriCompliance(UriCompliance.DEFAULT);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        http.setRequestHeaderSize(8 * 1024);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setPort(config.port());
         jetty.addConnector(connector);
+        Optional<MetricsEndpoint> metrics = milkRun.metrics().filter(Metrics::scrapes)
+                .map(m -> new MetricsEndpoint(() -> m.scrape().orElseThrow(), config.metrics().token()));
         jetty.setHandler(new JettyAdapter(milkRun.router(), new StaticFiles(LocalServer.class.getClassLoader()),
-                config.maxBodyBytes()));
+                config.maxBodyBytes(), metrics));
+        jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(5_000);
         try {
             jetty.start();

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Configurations for tests: demo data, a cheap bcrypt cost, quiet logs, and the store of choice. */
+/**
+ * Configurations for tests: demo data and the dev mailbox (both off by default, so turned on here), a cheap bcrypt
+ * cost, quiet logs, and the store of choice.
+ */
 public final class TestConfigs {
     private TestConfigs() {
     }

@@ -38,6 +38,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,6 +89,8 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        // The console is kept so that a test can check what the page refused, e.g. under its Content-Security-Policy.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
@@ -169,6 +172,12 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** The browser console's lines since the last call (Chromium hands each line out once). */
+    List<String> consoleLines() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     /** Opens a page of the UI, e.g. {@code /signup}. */
