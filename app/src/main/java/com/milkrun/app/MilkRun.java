@@ -21,7 +21,7 @@ import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
 import com.milkrun.notifications.DeliveryPolicy;
 import com.milkrun.orders.OrderNotices;
-import com.milkrun.orders.OrderService;
+import com.milkrun.orders.OrderUseCases;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.workflow.WorkflowRuns;
 import com.milkrun.workflow.engine.EngineSettings;
@@ -117,8 +117,8 @@ public final class MilkRun implements AutoCloseable {
                             .withLease(processing.lease()));
             resources.add(engine);
             EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows());
-            OrderService orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
-                    stores.stock(), DeliveryWindow.standard(config.timeZone()), orderProcessing, notices, clock);
+            OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
+                    stores.stock(), DeliveryWindow.standard(config.timeZone()), orderProcessing, Optional.of(notices), clock);
             WorkflowRuns runs = new WorkflowRuns(stores.workflows(), orderProcessing);
             if (processing.runner()) {
                 EmailOutbox outbox = new EmailOutbox(notifications, processing.poll());

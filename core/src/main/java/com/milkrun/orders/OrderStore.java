@@ -35,6 +35,16 @@ public interface OrderStore {
      */
     Order update(Order order, StockEffect effect, OrderEvent event);
 
+    /** Stores a status change with the stock effect the status table gives it; see {@link #update(Order, StockEffect, OrderEvent)}. */
+    default Order update(StatusChange change, OrderEvent event) {
+        return update(change.order(), change.stockEffect(), event);
+    }
+
+    /** {@link #update(StatusChange, OrderEvent)} with a timeline entry naming the new status, by the system. */
+    default Order update(StatusChange change) {
+        return update(change.order(), change.stockEffect());
+    }
+
     /** {@link #update(Order, StockEffect, OrderEvent)} with a timeline entry naming the new status, by the system. */
     default Order update(Order order, StockEffect effect) {
         return update(order, effect, OrderEvent.of(order.orderId(), order.status().wireName(), order.status(), "system",

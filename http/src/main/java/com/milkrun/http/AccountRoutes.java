@@ -15,13 +15,13 @@ final class AccountRoutes {
     private final AccountService accounts;
     private final CatalogService catalog;
     private final NotificationStore notifications;
-    private final com.milkrun.orders.OrderService orders;
+    private final com.milkrun.orders.OrderQueries orders;
 
     AccountRoutes(Services services) {
         this.accounts = services.accounts();
         this.catalog = services.catalog();
         this.notifications = services.notifications();
-        this.orders = services.orders();
+        this.orders = services.orders().queries();
     }
 
     List<Route> routes() {

@@ -1,6 +1,7 @@
 package com.milkrun.http;
 
 import com.milkrun.accounts.AccountService;
+import com.milkrun.http.orders.OrderRoutes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public final class Api {
         routes.addAll(new AccountRoutes(services).routes());
         routes.addAll(new CatalogRoutes(services).routes());
         routes.addAll(new AdminRoutes(services).routes());
-        routes.addAll(new OrderRoutes(services).routes());
+        routes.addAll(new OrderRoutes(services.orders()).routes());
         routes.addAll(new WorkflowRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());
         AccountService accounts = services.accounts();

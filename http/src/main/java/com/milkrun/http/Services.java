@@ -4,7 +4,7 @@ import com.milkrun.accounts.AccountService;
 import com.milkrun.catalog.CatalogService;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.notifications.Notifications;
-import com.milkrun.orders.OrderService;
+import com.milkrun.orders.OrderUseCases;
 import com.milkrun.workflow.WorkflowRuns;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * @param jwks          the public signing keys, when MilkRun issues its own tokens
  * @param databaseReady whether the store answers, for {@code /health}
  */
-public record Services(AccountService accounts, CatalogService catalog, OrderService orders, NotificationStore notifications,
+public record Services(AccountService accounts, CatalogService catalog, OrderUseCases orders, NotificationStore notifications,
                        Notifications messaging, WorkflowRuns runs, Optional<Supplier<String>> jwks,
                        BooleanSupplier databaseReady) {
 }
