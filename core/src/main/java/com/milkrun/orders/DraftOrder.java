@@ -45,41 +45,38 @@ final class DraftOrder {
         List<String> missing = user.missingProfileFields();
         if (!missing.isEmpty()) {
             throw new DomainException(Failure.CONFLICT, "ProfileIncomplete", "Please complete your profile before placing an order",
-                    Map.of("missingFields", missing));
+                    new OrderProblem.ProfileIncomplete(missing));
         }
         DeliveryAddress address = user.address(valid.addressId()).map(DeliveryAddress::of)
                 .orElseThrow(() -> DomainException.notFound("Address not found"));
         Map<String, Vendor> vendorCache = new LinkedHashMap<>();
         List<OrderLine> lines = new ArrayList<>();
-        List<Map<String, Object>> unknown = new ArrayList<>();
-        List<Map<String, Object>> undeliverable = new ArrayList<>();
+        List<OrderProblem.UnknownLine> unknown = new ArrayList<>();
+        List<OrderProblem.UndeliverableLine> undeliverable = new ArrayList<>();
         for (ValidOrderRequest.Item item : valid.items()) {
             Optional<Vendor> vendor = Optional.ofNullable(vendorCache.computeIfAbsent(item.vendorId(),
                     id -> vendors.get(id).filter(Vendor::isApproved).orElse(null)));
             Optional<Product> product = products.get(item.productId())
                     .filter(p -> p.active() && p.vendorId().equals(item.vendorId()) && vendor.isPresent());
             if (product.isEmpty()) {
-                unknown.add(Map.of("productId", item.productId(), "vendorId", item.vendorId()));
+                unknown.add(new OrderProblem.UnknownLine(item.productId(), item.vendorId()));
                 continue;
             }
             if (!vendor.get().serves(address.zipCode())) {
-                undeliverable.add(Map.of("productId", item.productId(), "vendorId", item.vendorId(), "vendorName", vendor.get().name()));
+                undeliverable.add(new OrderProblem.UndeliverableLine(item.productId(), item.vendorId(), vendor.get().name()));
                 continue;
             }
             Product p = product.get();
             lines.add(OrderLine.priced(p.productId(), p.vendorId(), vendor.get().name(), p.name(), p.unit(), item.quantity(), p.price()));
         }
         if (!unknown.isEmpty()) {
-            Map<String, Object> first = unknown.get(0);
-            throw new DomainException(Failure.INVALID, "ProductNotFound", "Product '" + first.get("productId")
-                    + "' is not available from " + first.get("vendorId"),
-                    Map.of("productId", first.get("productId"), "vendorId", first.get("vendorId"), "unavailableItems", unknown));
+            OrderProblem.UnknownLine first = unknown.get(0);
+            throw new DomainException(Failure.INVALID, "ProductNotFound", "Product '" + first.productId()
+                    + "' is not available from " + first.vendorId(), new OrderProblem.ProductNotFound(unknown));
         }
         if (!undeliverable.isEmpty()) {
-            Map<String, Object> first = undeliverable.get(0);
-            throw new DomainException(Failure.INVALID, "NotDeliverable", first.get("vendorName") + " does not deliver to "
-                    + address.zipCode(), Map.of("productId", first.get("productId"), "vendorId", first.get("vendorId"),
-                    "zipCode", address.zipCode(), "unavailableItems", undeliverable));
+            throw new DomainException(Failure.INVALID, "NotDeliverable", undeliverable.get(0).vendorName() + " does not deliver to "
+                    + address.zipCode(), new OrderProblem.NotDeliverable(address.zipCode(), undeliverable));
         }
         return new Draft(lines, address, user.name());
     }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,8 +128,7 @@ public final class PlaceOrder {
         if (pricing.belowMinimum()) {
             throw new DomainException(Failure.INVALID, "MinimumOrderValue",
                     "Order total must be at least ₹" + Pricing.MINIMUM_ORDER_VALUE.stripTrailingZeros().toPlainString(),
-                    Map.of("currentTotal", pricing.subtotal().stripTrailingZeros(),
-                            "minimumRequired", Pricing.MINIMUM_ORDER_VALUE.stripTrailingZeros()));
+                    new OrderProblem.MinimumOrderValue(pricing.subtotal(), Pricing.MINIMUM_ORDER_VALUE));
         }
         return pricing;
     }
@@ -149,22 +147,9 @@ public final class PlaceOrder {
 
     private static DomainException insufficientStock(List<Shortage> shortages) {
         Shortage first = shortages.get(0);
-        List<Map<String, Object>> items = shortages.stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("productId", s.productId());
-            m.put("vendorId", s.vendorId());
-            m.put("productName", s.productName());
-            m.put("availableQuantity", s.availableQuantity());
-            m.put("requestedQuantity", s.requestedQuantity());
-            return m;
-        }).toList();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("productId", first.productId());
-        details.put("availableQuantity", first.availableQuantity());
-        details.put("requestedQuantity", first.requestedQuantity());
-        details.put("unavailableItems", items);
         return new DomainException(Failure.INVALID, "InsufficientStock",
-                "Product '" + first.productName() + "' has only " + first.availableQuantity() + " units available", details);
+                "Product '" + first.productName() + "' has only " + first.availableQuantity() + " units available",
+                new OrderProblem.InsufficientStock(shortages));
     }
 
     /** The same request always hashes alike, so a repeated key can tell a retry from a different order. */

@@ -10,16 +10,15 @@ import com.milkrun.inventory.StockKey;
 import com.milkrun.orders.DeliveryWindow;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderRequest;
+import com.milkrun.orders.OrderProblem;
 import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderUseCases;
 import com.milkrun.orders.OrderStatus;
 import com.milkrun.shared.DomainException;
 import com.milkrun.store.memory.InMemoryStores;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -116,13 +115,13 @@ class OrderLifecycleScenarioTest {
             assertThatThrownBy(() -> orders.placing().place(manager, request("2026-11-26", 1, 3), "k")).isInstanceOfSatisfying(
                     DomainException.class, e -> {
                         assertThat(e.error()).isEqualTo("ProfileIncomplete");
-                        assertThat(e.details()).containsEntry("missingFields", List.of("address"));
+                        assertThat(e.problem()).contains(new OrderProblem.ProfileIncomplete(List.of("address")));
                     });
         }
 
         @Test
         void should_reject_invalid_address_id() {
-            OrderRequest elsewhere = new OrderRequest(request("2026-11-26", 1, 3).items(), "2026-11-26", "addr-office", null, null);
+            OrderRequest elsewhere = OrderRequest.of(request("2026-11-26", 1, 3).items(), "2026-11-26", "addr-office");
             assertThatThrownBy(() -> orders.placing().place(ASHA, elsewhere, "k")).isInstanceOfSatisfying(DomainException.class,
                     e -> assertThat(e.getMessage()).isEqualTo("Address not found"));
         }
@@ -149,20 +148,22 @@ class OrderLifecycleScenarioTest {
         void should_handle_partial_stock_correctly() {
             orders.placing().place(ASHA, request("2026-11-26", 45, 1), "k1");
             assertThatThrownBy(() -> orders.placing().place(ASHA, request("2026-11-26", 6, 1), "k2")).isInstanceOfSatisfying(
-                    DomainException.class, e -> assertThat(e.details()).containsEntry("availableQuantity", 5));
+                    DomainException.class, e -> assertThat(e.problem()).hasValueSatisfying(p -> assertThat(
+                            ((OrderProblem.InsufficientStock) p).shortages().get(0).availableQuantity()).isEqualTo(5)));
             assertThat(orders.placing().place(ASHA, request("2026-11-26", 5, 1), "k3").order()).isNotNull();
         }
 
         @Test
         void should_handle_multiple_vendors() {
-            List<Map<String, Object>> items = List.of(
+            List<OrderRequest.Item> items = List.of(
                     item("prod-milk-500ml", "vendor-001", 2),
                     item("prod-vrindavan-dahi-400g", "vendor-vrindavan", 2),
                     item("prod-vrindavan-fresh-cream-200ml", "vendor-vrindavan", 1));
-            assertThatThrownBy(() -> orders.placing().place(ASHA, new OrderRequest(items, "2026-11-26", "addr-home", null, null), "k"))
+            assertThatThrownBy(() -> orders.placing().place(ASHA, OrderRequest.of(items, "2026-11-26", "addr-home"), "k"))
                     .isInstanceOfSatisfying(DomainException.class, e -> {
                         assertThat(e.error()).isEqualTo("InsufficientStock");
-                        assertThat(e.details()).containsEntry("productId", "prod-vrindavan-fresh-cream-200ml");
+                        assertThat(e.problem()).hasValueSatisfying(p -> assertThat(
+                                ((OrderProblem.InsufficientStock) p).shortages().get(0).productId()).isEqualTo("prod-vrindavan-fresh-cream-200ml"));
                     });
             assertThat(reserved("prod-vrindavan-dahi-400g")).isZero();
         }
@@ -174,11 +175,11 @@ class OrderLifecycleScenarioTest {
     }
 
     private static OrderRequest request(String date, int milk, int yogurt) {
-        return new OrderRequest(List.of(item("prod-milk-500ml", "vendor-001", milk), item("prod-yogurt-200g", "vendor-001", yogurt)),
-                date, "addr-home", null, null);
+        return OrderRequest.of(List.of(item("prod-milk-500ml", "vendor-001", milk), item("prod-yogurt-200g", "vendor-001", yogurt)),
+                date, "addr-home");
     }
 
-    private static Map<String, Object> item(String productId, String vendorId, int quantity) {
-        return Map.of("productId", productId, "vendorId", vendorId, "quantity", BigDecimal.valueOf(quantity));
+    private static OrderRequest.Item item(String productId, String vendorId, int quantity) {
+        return OrderRequest.Item.of(productId, vendorId, quantity);
     }
 }

@@ -8,11 +8,20 @@ final class OrderRequests {
     private OrderRequests() {
     }
 
-    /** The body of {@code POST /orders} and {@code POST /orders/quote}. */
+    /**
+     * The body of {@code POST /orders} and {@code POST /orders/quote}. Wrong types stay in the command as such: the
+     * order's validator answers them with its own codes, together with every other mistake of the request.
+     */
     static OrderRequest order(Body body) {
-        OrderRequest request = new OrderRequest(body.raw("items"), body.raw("deliveryDate"), body.raw("addressId"),
-                body.raw("paymentMethod"), body.raw("redeemPoints"));
-        body.throwIfWrongTypes();
-        return request;
+        return new OrderRequest(
+                body.objects("items").stream()
+                        .map(item -> item.map(OrderRequests::item).orElseGet(OrderRequest.Item::missing))
+                        .toList(),
+                body.textInput("deliveryDate"), body.textInput("addressId"), body.textInput("paymentMethod"),
+                body.flagInput("redeemPoints"));
+    }
+
+    private static OrderRequest.Item item(Body item) {
+        return new OrderRequest.Item(item.textInput("productId"), item.textInput("vendorId"), item.numberInput("quantity"));
     }
 }
