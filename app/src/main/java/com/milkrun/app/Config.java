@@ -1,5 +1,6 @@
 package com.milkrun.app;
 
+import com.milkrun.orders.OrderLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ public record Config(
         int maxBodyBytes,
         List<String> corsOrigins,
         String logLevel,
-        Processing processing) {
+        Processing processing,
+        OrderLimits orderLimits) {
 
     public enum StoreKind { SQL, MEMORY }
 
@@ -99,7 +101,9 @@ public record Config(
                         Duration.ofMillis(r.integer("MILKRUN_WORKFLOW_POLL_MS", 500)),
                         Duration.ofSeconds(r.integer("MILKRUN_WORKFLOW_LEASE_SECONDS", 15)),
                         Duration.ofMillis(r.integer("MILKRUN_EMAIL_RETRY_MS", 2000)),
-                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)));
+                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)),
+                new OrderLimits(r.integer("MILKRUN_MAX_OPEN_COD_ORDERS", OrderLimits.DEFAULT_MAX_OPEN_CASH_ORDERS),
+                        r.integer("MILKRUN_MAX_UNITS_PER_PRODUCT", OrderLimits.DEFAULT_MAX_UNITS_PER_PRODUCT)));
     }
 
     @Override
@@ -108,7 +112,7 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", orderLimits=" + orderLimits + "]";
     }
 
     private static String readFile(String path) {

@@ -118,7 +118,8 @@ public final class MilkRun implements AutoCloseable {
             resources.add(engine);
             EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows());
             OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
-                    stores.stock(), DeliveryWindow.standard(config.timeZone()), orderProcessing, Optional.of(notices), clock);
+                    stores.stock(), DeliveryWindow.standard(config.timeZone()), config.orderLimits(), orderProcessing,
+                    Optional.of(notices), clock);
             WorkflowRuns runs = new WorkflowRuns(stores.workflows(), orderProcessing);
             if (processing.runner()) {
                 EmailOutbox outbox = new EmailOutbox(notifications, processing.poll());

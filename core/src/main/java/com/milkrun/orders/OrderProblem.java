@@ -53,6 +53,18 @@ public sealed interface OrderProblem extends Problem {
         }
     }
 
+    /** The customer already has as many open cash-on-delivery orders for the date as one may have. */
+    record OrderLimitReached(int limit) implements OrderProblem {
+    }
+
+    /** The order would take the customer's units of one product for the date above the limit. */
+    record ProductLimitReached(String productId, String vendorId, int limit, int alreadyOrdered) implements OrderProblem {
+        public ProductLimitReached {
+            Objects.requireNonNull(productId, "productId");
+            Objects.requireNonNull(vendorId, "vendorId");
+        }
+    }
+
     /** A requested product that the named dairy does not sell. */
     record UnknownLine(String productId, String vendorId) {
     }

@@ -20,13 +20,14 @@ public record OrderUseCases(PlaceOrder placing, CancelOrder cancelling, DecideVe
     /**
      * Every use case on the same stores, workflow and clock.
      *
+     * @param limits  what one customer may hold for one delivery date
      * @param notices what customers and dairies are told; empty to tell nobody (tests of the order rules alone)
      */
     public static OrderUseCases of(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors,
-                                   StockStore stock, DeliveryWindow window, OrderProcessing processing,
+                                   StockStore stock, DeliveryWindow window, OrderLimits limits, OrderProcessing processing,
                                    Optional<OrderNotices> notices, Clock clock) {
         return new OrderUseCases(
-                new PlaceOrder(orders, users, products, vendors, stock, window, processing, clock),
+                new PlaceOrder(orders, users, products, vendors, stock, window, processing, limits, clock),
                 new CancelOrder(orders, users, window, processing, notices, clock),
                 new DecideVendorLines(orders, vendors, new FailOrder(orders, clock), processing, notices, clock),
                 new OrderQueries(orders, vendors, window, clock));

@@ -36,11 +36,14 @@ public final class PlaceOrder {
     private final DeliveryWindow window;
     private final OrderValidator validator;
     private final OrderProcessing processing;
+    private final OrderLimits limits;
     private final Clock clock;
 
+    /** @param limits what one customer may hold for one delivery date */
     public PlaceOrder(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors, StockStore stock,
-                      DeliveryWindow window, OrderProcessing processing, Clock clock) {
+                      DeliveryWindow window, OrderProcessing processing, OrderLimits limits, Clock clock) {
         this.orders = orders;
+        this.limits = limits;
         this.stock = stock;
         this.drafts = new DraftOrder(users, products, vendors);
         this.window = window;
@@ -70,7 +73,8 @@ public final class PlaceOrder {
      *
      * @throws DomainException {@code MissingIdempotencyKey}, {@code ValidationError}, {@code ProfileIncomplete},
      *         {@code NotFound} (address), {@code ProductNotFound}, {@code NotDeliverable}, {@code MinimumOrderValue},
-     *         {@code InsufficientStock}, {@code IdempotencyKeyReused}
+     *         {@code InsufficientStock}, {@code IdempotencyKeyReused}, 409 {@code OrderLimitReached},
+     *         409 {@code ProductLimitReached}
      */
     public PlacedOrder place(Principal caller, OrderRequest request, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -96,7 +100,7 @@ public final class PlaceOrder {
             OrderEvent placedEvent = OrderEvent.of(order.orderId(), "Placed", order.status(), "customer", draft.customerName(),
                     "", now);
             PlaceResult result = orders.place(new Placement(order, idempotencyKey, hash, stats.orderCount(),
-                    pricing.pointsRedeemed(), placedEvent, run));
+                    pricing.pointsRedeemed(), placedEvent, run, limits));
             switch (result) {
                 case PlaceResult.Placed placed -> {
                     run.ifPresent(r -> processing.started(r.run().runId()));
@@ -106,6 +110,10 @@ public final class PlaceOrder {
                     return replay(used.existing(), hash);
                 }
                 case PlaceResult.OutOfStock short_ -> throw insufficientStock(short_.shortages());
+                case PlaceResult.OrderLimitReached reached -> throw new DomainException(Failure.CONFLICT, "OrderLimitReached",
+                        "You already have " + reached.limit() + " open cash-on-delivery orders for " + valid.deliveryDate()
+                                + "; cancel one or choose another date", new OrderProblem.OrderLimitReached(reached.limit()));
+                case PlaceResult.ProductLimitReached reached -> throw productLimitReached(reached, draft.lines());
                 case PlaceResult.StatsChanged ignored -> {
                     // another order of this customer landed meanwhile: price again with the new stats
                 }
@@ -150,6 +158,14 @@ public final class PlaceOrder {
         return new DomainException(Failure.INVALID, "InsufficientStock",
                 "Product '" + first.productName() + "' has only " + first.availableQuantity() + " units available",
                 new OrderProblem.InsufficientStock(shortages));
+    }
+
+    private static DomainException productLimitReached(PlaceResult.ProductLimitReached reached, List<OrderLine> lines) {
+        String name = lines.stream().filter(l -> l.productId().equals(reached.productId()) && l.vendorId().equals(reached.vendorId()))
+                .map(OrderLine::productName).findFirst().orElse(reached.productId());
+        return new DomainException(Failure.CONFLICT, "ProductLimitReached", "At most " + reached.limit() + " units of '" + name
+                + "' per delivery date; your orders for that date already hold " + reached.alreadyOrdered(),
+                new OrderProblem.ProductLimitReached(reached.productId(), reached.vendorId(), reached.limit(), reached.alreadyOrdered()));
     }
 
     /** The same request always hashes alike, so a repeated key can tell a retry from a different order. */

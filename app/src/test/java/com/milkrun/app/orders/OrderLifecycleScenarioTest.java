@@ -10,6 +10,7 @@ import com.milkrun.inventory.StockKey;
 import com.milkrun.orders.DeliveryWindow;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderRequest;
+import com.milkrun.orders.OrderLimits;
 import com.milkrun.orders.OrderProblem;
 import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderUseCases;
@@ -44,7 +45,7 @@ class OrderLifecycleScenarioTest {
         new DemoData(stores.users(), stores.credentials(), "demo-hash", stores.vendors(), stores.products(), stores.stock(),
                 stores.orders(), clock).loadIfAbsent();
         orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(), stores.stock(),
-                DeliveryWindow.standard(ZoneId.of("Asia/Kolkata")), OrderProcessing.NONE, Optional.empty(), clock);
+                DeliveryWindow.standard(ZoneId.of("Asia/Kolkata")), OrderLimits.NONE, OrderProcessing.NONE, Optional.empty(), clock);
     }
 
     @Test

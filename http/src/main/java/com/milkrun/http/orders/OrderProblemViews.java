@@ -32,6 +32,13 @@ public final class OrderProblemViews {
                 m.put("vendorId", p.lines().get(0).vendorId());
                 m.put("unavailableItems", p.lines().stream().map(l -> line(l.productId(), l.vendorId())).toList());
             }
+            case OrderProblem.OrderLimitReached p -> m.put("limit", p.limit());
+            case OrderProblem.ProductLimitReached p -> {
+                m.put("productId", p.productId());
+                m.put("vendorId", p.vendorId());
+                m.put("limit", p.limit());
+                m.put("alreadyOrdered", p.alreadyOrdered());
+            }
             case OrderProblem.NotDeliverable p -> {
                 m.put("productId", p.lines().get(0).productId());
                 m.put("vendorId", p.lines().get(0).vendorId());
