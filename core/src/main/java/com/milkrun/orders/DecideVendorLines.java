@@ -4,8 +4,10 @@ import com.milkrun.access.Access;
 import com.milkrun.access.Capability;
 import com.milkrun.access.Principal;
 import com.milkrun.catalog.Vendor;
+import com.milkrun.catalog.VendorStatus;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.shared.DomainException;
+import com.milkrun.shared.Failure;
 import com.milkrun.shared.FieldError;
 import com.milkrun.shared.ValidationException;
 import java.time.Clock;
@@ -58,7 +60,8 @@ public final class DecideVendorLines {
     /**
      * Stores the caller's dairy's decision and carries out a rejection.
      *
-     * @throws DomainException 404 when the order has no lines of the caller's dairy, 409 {@code AlreadyDecided},
+     * @throws DomainException 403 {@code VendorDisabled} for a dairy that is not approved (it may still read its
+     *         orders but decides nothing), 404 when the order has no lines of the caller's dairy, 409 {@code AlreadyDecided},
      *         409 {@code CannotDecide} for an order that ended or is out for delivery, 400 {@code ValidationError}
      *         for a missing or too long reason
      */
@@ -67,6 +70,7 @@ public final class DecideVendorLines {
         String orderId = command.orderId();
         VendorDecision.Decision decision = command.decision();
         Vendor vendor = vendors.findByOwner(caller.userId()).orElseThrow(OrderQueries::notFound);
+        requireActive(vendor);
         Order order = orders.get(orderId).filter(o -> o.hasVendor(vendor.vendorId())).orElseThrow(OrderQueries::notFound);
         String reason = decision == VendorDecision.Decision.REJECTED ? rejectionReason(command.reason()) : "";
         Instant now = clock.instant();
@@ -94,6 +98,18 @@ public final class DecideVendorLines {
             return new Decided(made, order.status());
         }
         return new Decided(made, carryOutRejection(vendor, order, made).status());
+    }
+
+    /**
+     * Only an approved dairy decides: a disabled one rejecting would fail customers' orders on its way out, and one
+     * that is not approved yet has nothing to decide on.
+     */
+    private static void requireActive(Vendor vendor) {
+        if (vendor.isApproved()) {
+            return;
+        }
+        throw new DomainException(Failure.FORBIDDEN, "VendorDisabled", vendor.status() == VendorStatus.DISABLED
+                ? "This vendor has been disabled by an administrator" : "This vendor is not approved yet");
     }
 
     private Order carryOutRejection(Vendor vendor, Order placed, VendorDecision rejection) {
