@@ -1,6 +1,7 @@
 package com.milkrun.app;
 
 import com.milkrun.http.limits.RateLimits;
+import com.milkrun.orders.OrderLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,8 @@ public record Config(
         String logLevel,
         Processing processing,
         RateLimits limits,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        OrderLimits orderLimits) {
 
     public enum StoreKind { SQL, MEMORY }
 
@@ -135,7 +137,9 @@ public record Config(
                         r.integer("MILKRUN_RATE_LIMIT_PER_ACCOUNT", RateLimits.defaults().requestsPerAccountPerMinute()),
                         r.integer("MILKRUN_FAILED_ATTEMPTS_PER_CLIENT", RateLimits.defaults().failedAttemptsPerClient()),
                         RateLimits.defaults().attemptsWindow()),
-                new MetricsSettings(r.bool("MILKRUN_METRICS", true), r.optional("MILKRUN_METRICS_TOKEN")));
+                new MetricsSettings(r.bool("MILKRUN_METRICS", true), r.optional("MILKRUN_METRICS_TOKEN")),
+                new OrderLimits(r.integer("MILKRUN_MAX_OPEN_COD_ORDERS", OrderLimits.DEFAULT_MAX_OPEN_CASH_ORDERS),
+                        r.integer("MILKRUN_MAX_UNITS_PER_PRODUCT", OrderLimits.DEFAULT_MAX_UNITS_PER_PRODUCT)));
     }
 
     @Override
@@ -144,7 +148,7 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + "]";
     }
 
     private static String readFile(String path) {

@@ -25,7 +25,7 @@ import com.milkrun.notifications.EmailSender;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
 import com.milkrun.orders.OrderNotices;
-import com.milkrun.orders.OrderService;
+import com.milkrun.orders.OrderUseCases;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
@@ -139,8 +139,9 @@ public final class MilkRun implements AutoCloseable {
                             .withLease(processing.lease()));
             resources.add(engine);
             EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows());
-            OrderService orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
-                    stores.stock(), DeliveryWindow.standard(config.timeZone()), orderProcessing, notices, clock);
+            OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
+                    stores.stock(), DeliveryWindow.standard(config.timeZone()), config.orderLimits(), orderProcessing,
+                    Optional.of(notices), clock);
             WorkflowRuns runs = new WorkflowRuns(stores.workflows(), orderProcessing);
             if (processing.runner()) {
                 EmailOutbox outbox = new EmailOutbox(notifications, processing.poll());

@@ -22,7 +22,6 @@ import com.milkrun.orders.OrderStore;
 import com.milkrun.orders.PaymentMethod;
 import com.milkrun.orders.Placement;
 import com.milkrun.orders.Pricing;
-import com.milkrun.orders.StockEffect;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.math.BigDecimal;
@@ -189,9 +188,9 @@ public final class DemoData {
         Instant at = placedAt;
         for (OrderStatus next : List.of(OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.OUT_FOR_DELIVERY)) {
             at = at.plus(Duration.ofHours(4));
-            stored = orders.update(stored.moveTo(next, at), StockEffect.NONE);
+            stored = orders.update(stored.change(next, at));
         }
-        orders.update(stored.moveTo(OrderStatus.DELIVERED, at.plus(Duration.ofHours(1))), StockEffect.COMMIT);
+        orders.update(stored.change(OrderStatus.DELIVERED, at.plus(Duration.ofHours(1))));
     }
 
     private static OrderLine line(String productId, String name, String unit, int quantity, String price) {

@@ -1,5 +1,6 @@
 package com.milkrun.orders;
 
+import com.milkrun.shared.Input;
 import com.milkrun.shared.Validation;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -39,13 +40,13 @@ public record DeliveryWindow(ZoneId zone, LocalTime cutoff, int maxDaysAhead, Lo
         return today(now).plusDays(maxDaysAhead);
     }
 
-    /** Checks a requested delivery date with the seed's codes; returns it when valid, null otherwise. */
-    public LocalDate check(Object raw, Instant now, Validation check) {
-        if (raw == null || (raw instanceof String s && s.isEmpty())) {
+    /** Checks a requested delivery date, one code per mistake; returns it when valid, null otherwise. */
+    public LocalDate check(Input<String> raw, Instant now, Validation check) {
+        if (raw instanceof Input.Absent<String> || raw instanceof Input.Given<String> given && given.value().isEmpty()) {
             check.add("deliveryDate", "Delivery date is required", "MISSING_DELIVERY_DATE");
             return null;
         }
-        if (!(raw instanceof String text) || !FORMAT.matcher(text).matches()) {
+        if (!(raw instanceof Input.Given<String>(String text)) || !FORMAT.matcher(text).matches()) {
             check.add("deliveryDate", "Invalid date format. Use YYYY-MM-DD", "INVALID_DATE_FORMAT");
             return null;
         }

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Lifecycle: placed {@code Pending} (cash on delivery) or {@code PaymentPending} together with the reservation
  * of its stock; confirmed by the order workflow; then processing, out for delivery and delivered, when the reserved
- * stock leaves the shelf. Cancelled or failed orders give their reservation back. {@link #moveTo} is the only way
- * to change the status and it obeys {@link OrderStatus}'s table. Every stored change bumps {@code version}.
+ * stock leaves the shelf. Cancelled or failed orders give their reservation back. {@link #change} (or
+ * {@link #moveTo} for the order alone) is the only way to change the status and it obeys {@link OrderStatus}'s
+ * table, which also says what the change does to the stock. Every stored change bumps {@code version}.
  */
 public record Order(String orderId, String userId, List<OrderLine> lines, Pricing pricing, OrderStatus status,
                     LocalDate deliveryDate, DeliveryAddress deliveryAddress, PaymentMethod paymentMethod,
@@ -45,6 +46,17 @@ public record Order(String orderId, String userId, List<OrderLine> lines, Pricin
         }
         return new Order(orderId, userId, lines, pricing, next, deliveryDate, deliveryAddress, paymentMethod,
                 createdAt, now, version);
+    }
+
+    /**
+     * The order in its next status together with what the move does to its reserved stock, as the status table
+     * says: what {@link OrderStore#update(StatusChange, OrderEvent)} stores.
+     *
+     * @throws DomainException 409 {@code InvalidStatusTransition} when the table does not allow the move
+     */
+    public StatusChange change(OrderStatus next, Instant now) {
+        Order moved = moveTo(next, now);
+        return new StatusChange(moved, status.stockEffectOfMovingTo(next));
     }
 
     public boolean hasVendor(String vendorId) {

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Where an order is in its life, and the one table of the moves allowed between statuses. */
+/**
+ * Where an order is in its life, and the one table of the moves allowed between statuses and of what each move
+ * does to the stock reserved for the order.
+ */
 public enum OrderStatus {
     PAYMENT_PENDING("PaymentPending"),
     PENDING("Pending"),
@@ -39,6 +42,23 @@ public enum OrderStatus {
 
     public boolean canMoveTo(OrderStatus next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /**
+     * What moving from this status to {@code next} does to the order's reserved stock: ending without delivery
+     * gives the reservation back, delivery takes the goods off the shelf, every other move leaves it reserved.
+     *
+     * @throws IllegalArgumentException for a move the table does not allow
+     */
+    public StockEffect stockEffectOfMovingTo(OrderStatus next) {
+        if (!canMoveTo(next)) {
+            throw new IllegalArgumentException(wireName + " cannot become " + next.wireName);
+        }
+        return switch (next) {
+            case CANCELLED, FAILED -> StockEffect.RELEASE;
+            case DELIVERED -> StockEffect.COMMIT;
+            case PAYMENT_PENDING, PENDING, CONFIRMED, PROCESSING, OUT_FOR_DELIVERY -> StockEffect.NONE;
+        };
     }
 
     /** Whether stock is still held for the order (reserved, not yet delivered or released). */

@@ -24,11 +24,13 @@ public final class OrderSteps {
 
     private final OrderStore orders;
     private final OrderNotices notices;
+    private final FailOrder failing;
     private final Clock clock;
 
     public OrderSteps(OrderStore orders, OrderNotices notices, Clock clock) {
         this.orders = orders;
         this.notices = notices;
+        this.failing = new FailOrder(orders, clock);
         this.clock = clock;
     }
 
@@ -69,7 +71,7 @@ public final class OrderSteps {
             if (order.status() != OrderStatus.PENDING) {
                 return order;
             }
-            return orders.update(order.moveTo(target, clock.instant()), StockEffect.NONE,
+            return orders.update(order.change(target, clock.instant()),
                     OrderEvent.of(order.orderId(), "Confirmed", target, "workflow", UPDATE_ORDER_STATUS, "", clock.instant()));
         });
         return Map.of("orderId", updated.orderId(), "status", updated.status().wireName());
@@ -103,14 +105,9 @@ public final class OrderSteps {
     }
 
     private Order fail(Map<String, Object> input, String stepName) {
-        return Retry.onConflict(() -> {
-            Order order = order(input);
-            if (!order.status().holdsStock() || !order.status().canMoveTo(OrderStatus.FAILED)) {
-                return order;
-            }
-            return orders.update(order.moveTo(OrderStatus.FAILED, clock.instant()), StockEffect.RELEASE,
-                    OrderEvent.of(order.orderId(), "Failed", OrderStatus.FAILED, "workflow", stepName, reason(input), clock.instant()));
-        });
+        String orderId = order(input).orderId();
+        return failing.fail(orderId, "Failed", "workflow", stepName, reason(input))
+                .orElseThrow(() -> new StepFailure("OrderNotFound", "Order " + orderId + " does not exist"));
     }
 
     private Order order(Map<String, Object> input) {

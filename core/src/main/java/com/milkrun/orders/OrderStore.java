@@ -13,9 +13,18 @@ import java.util.Optional;
 public interface OrderStore {
     /**
      * Stores the placement atomically: claims the idempotency key for the customer, checks the customer's stats
-     * against what the pricing assumed (and updates them), reserves every line ({@code reserved += q} only while
+     * against what the pricing assumed (and updates them), counts the order against the customer's
+     * {@link Placement#limits} for its delivery date (open cash-on-delivery orders {@code < max} before, units of
+     * each line's product {@code + q <= max}), reserves every line ({@code reserved += q} only while
      * {@code stock - reserved >= q}), stores the order with the first entry of its timeline and, when given, the
-     * start of its workflow run. Either all of it happens or none of it.
+     * start of its workflow run. Either all of it happens or none of it: the answer tells which check failed first
+     * (key, stats, limits, stock).
+     *
+     * <p>What a customer holds for a date is a counter per (customer, date) with one count per product, kept by
+     * the store: placing adds to it under the limits' conditions, and every status change whose stock effect ends
+     * the reservation ({@link StockEffect#RELEASE}, {@link StockEffect#COMMIT}) takes the order off it in the same
+     * atomic write. On DynamoDB this is one item per (customer, date) updated with a condition in the placement's
+     * TransactWriteItems.
      */
     PlaceResult place(Placement placement);
 
@@ -34,6 +43,16 @@ public interface OrderStore {
      * @throws com.milkrun.shared.ConcurrentModification when the stored version differs
      */
     Order update(Order order, StockEffect effect, OrderEvent event);
+
+    /** Stores a status change with the stock effect the status table gives it; see {@link #update(Order, StockEffect, OrderEvent)}. */
+    default Order update(StatusChange change, OrderEvent event) {
+        return update(change.order(), change.stockEffect(), event);
+    }
+
+    /** {@link #update(StatusChange, OrderEvent)} with a timeline entry naming the new status, by the system. */
+    default Order update(StatusChange change) {
+        return update(change.order(), change.stockEffect());
+    }
 
     /** {@link #update(Order, StockEffect, OrderEvent)} with a timeline entry naming the new status, by the system. */
     default Order update(Order order, StockEffect effect) {

@@ -2,6 +2,7 @@ package com.milkrun.orders;
 
 import com.milkrun.shared.FieldError;
 import com.milkrun.shared.Ids;
+import com.milkrun.shared.Input;
 import com.milkrun.shared.Validation;
 import com.milkrun.shared.ValidationException;
 import java.math.BigDecimal;
@@ -10,11 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The seed's {@code OrderValidator} (§10.2): every field rule with its code and message, all errors of a request
+ * Every field rule of an order request with its code and message, all errors of a request
  * collected into one answer, field paths like {@code items[0].quantity}.
  */
 public final class OrderValidator {
@@ -44,8 +46,8 @@ public final class OrderValidator {
         return new ValidOrderRequest(items, date, addressId, payment, redeem);
     }
 
-    private static List<ValidOrderRequest.Item> items(Object raw, Validation check) {
-        if (!(raw instanceof List<?> list) || list.isEmpty()) {
+    private static List<ValidOrderRequest.Item> items(List<OrderRequest.Item> list, Validation check) {
+        if (list.isEmpty()) {
             check.add("items", "Items array cannot be empty", "EMPTY_ITEMS");
             return List.of();
         }
@@ -56,10 +58,10 @@ public final class OrderValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String path = "items[" + i + "]";
-            Map<?, ?> item = list.get(i) instanceof Map<?, ?> m ? m : Map.of();
-            String productId = id(item.get("productId"), path + ".productId", "Product ID", "PRODUCT_ID", Ids.PRODUCT_ID, check);
-            String vendorId = id(item.get("vendorId"), path + ".vendorId", "Vendor ID", "VENDOR_ID", Ids.VENDOR_ID, check);
-            Integer quantity = quantity(item.get("quantity"), path + ".quantity", check);
+            OrderRequest.Item item = list.get(i);
+            String productId = id(item.productId(), path + ".productId", "Product ID", "PRODUCT_ID", Ids.PRODUCT_ID, check);
+            String vendorId = id(item.vendorId(), path + ".vendorId", "Vendor ID", "VENDOR_ID", Ids.VENDOR_ID, check);
+            Integer quantity = quantity(item.quantity(), path + ".quantity", check);
             if (productId != null && !seen.add(productId)) {
                 check.add(path + ".productId", "This product is already in the order; change its quantity instead", "DUPLICATE_ITEM");
             } else if (productId != null && vendorId != null && quantity != null) {
@@ -69,27 +71,36 @@ public final class OrderValidator {
         return items;
     }
 
-    private static String id(Object raw, String field, String label, String code, java.util.regex.Pattern pattern, Validation check) {
-        if (raw == null || (raw instanceof String s && s.isEmpty())) {
+    private static String id(Input<String> raw, String field, String label, String code, Pattern pattern, Validation check) {
+        String text = switch (raw) {
+            case Input.Absent<String> absent -> "";
+            case Input.Given<String> given -> given.value();
+            case Input.WrongType<String> wrong -> null;
+        };
+        if (text != null && text.isEmpty()) {
             check.add(field, label + " is required", "MISSING_" + code);
             return null;
         }
-        if (!(raw instanceof String text) || !pattern.matcher(text).matches()) {
-            check.add(field, "Invalid " + label.toLowerCase(java.util.Locale.ROOT).replace(" id", " ID") + " format", "INVALID_" + code);
+        if (text == null || !pattern.matcher(text).matches()) {
+            check.add(field, "Invalid " + label.toLowerCase(Locale.ROOT).replace(" id", " ID") + " format", "INVALID_" + code);
             return null;
         }
         return text;
     }
 
-    /** The seed's order of checks: missing or below 1, then above 100, then not a whole number. */
-    private static Integer quantity(Object raw, String field, Validation check) {
-        if (raw == null) {
-            check.add(field, "Quantity must be at least 1", "INVALID_QUANTITY");
-            return null;
-        }
-        if (!(raw instanceof BigDecimal number)) {
-            check.add(field, "Quantity must be a whole number", "NON_INTEGER_QUANTITY");
-            return null;
+    /** Checked in this order: missing or below 1, then above 100, then not a whole number. */
+    private static Integer quantity(Input<BigDecimal> raw, String field, Validation check) {
+        BigDecimal number;
+        switch (raw) {
+            case Input.Absent<BigDecimal> absent -> {
+                check.add(field, "Quantity must be at least 1", "INVALID_QUANTITY");
+                return null;
+            }
+            case Input.WrongType<BigDecimal> wrong -> {
+                check.add(field, "Quantity must be a whole number", "NON_INTEGER_QUANTITY");
+                return null;
+            }
+            case Input.Given<BigDecimal> given -> number = given.value();
         }
         if (number.compareTo(BigDecimal.ONE) < 0) {
             check.add(field, "Quantity must be at least 1", "INVALID_QUANTITY");
@@ -106,37 +117,37 @@ public final class OrderValidator {
         return number.intValueExact();
     }
 
-    private static String addressId(Object raw, Validation check) {
-        if (raw == null || (raw instanceof String s && s.isEmpty())) {
+    private static String addressId(Input<String> raw, Validation check) {
+        if (raw instanceof Input.Absent<String> || raw instanceof Input.Given<String> given && given.value().isEmpty()) {
             check.add("addressId", "Address ID is required", "MISSING_ADDRESS_ID");
             return null;
         }
-        if (!(raw instanceof String text) || text.length() > MAX_ADDRESS_ID) {
+        if (!(raw instanceof Input.Given<String> given) || given.value().length() > MAX_ADDRESS_ID) {
             check.add("addressId", "Invalid address ID length", "INVALID_ADDRESS_ID");
             return null;
         }
-        return text;
+        return given.value();
     }
 
-    private static PaymentMethod paymentMethod(Object raw, Validation check) {
-        if (raw == null) {
+    private static PaymentMethod paymentMethod(Input<String> raw, Validation check) {
+        if (raw instanceof Input.Absent<String>) {
             return PaymentMethod.CASH_ON_DELIVERY;
         }
-        if (raw instanceof String text && PaymentMethod.fromWireName(text).isPresent()) {
-            return PaymentMethod.fromWireName(text).get();
+        if (raw instanceof Input.Given<String> given && PaymentMethod.fromWireName(given.value()).isPresent()) {
+            return PaymentMethod.fromWireName(given.value()).get();
         }
         check.add("paymentMethod", "Payment method must be CashOnDelivery", "INVALID_PAYMENT_METHOD");
         return null;
     }
 
-    private static boolean redeemPoints(Object raw, Validation check) {
-        if (raw == null) {
-            return false;
-        }
-        if (raw instanceof Boolean b) {
-            return b;
-        }
-        check.add("redeemPoints", "redeemPoints must be true or false", "INVALID_TYPE");
-        return false;
+    private static boolean redeemPoints(Input<Boolean> raw, Validation check) {
+        return switch (raw) {
+            case Input.Absent<Boolean> absent -> false;
+            case Input.Given<Boolean> given -> given.value();
+            case Input.WrongType<Boolean> wrong -> {
+                check.add("redeemPoints", "redeemPoints must be true or false", "INVALID_TYPE");
+                yield false;
+            }
+        };
     }
 }

@@ -2,26 +2,40 @@ package com.milkrun.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An expected business outcome that stops a use case: a stable {@code error} name (such as {@code UserExists}),
- * a human message, a {@link Failure} kind and optional details that travel to the client as extra fields.
- * It carries no stack trace: it is an answer, not a bug.
+ * a human message, a {@link Failure} kind and optionally its details, either as a typed {@link Problem} record that
+ * the edge renders, or as plain values that travel to the client as extra fields. It carries no stack trace: it is
+ * an answer, not a bug.
  */
 public class DomainException extends RuntimeException {
     private final Failure failure;
     private final String error;
     private final Map<String, Object> details;
+    private final Problem problem;
 
     public DomainException(Failure failure, String error, String message) {
         this(failure, error, message, Map.of());
     }
 
     public DomainException(Failure failure, String error, String message, Map<String, Object> details) {
+        this(failure, error, message, details, null);
+    }
+
+    /** An outcome whose details are a typed {@link Problem}. */
+    public DomainException(Failure failure, String error, String message, Problem problem) {
+        this(failure, error, message, Map.of(), Objects.requireNonNull(problem, "problem"));
+    }
+
+    private DomainException(Failure failure, String error, String message, Map<String, Object> details, Problem problem) {
         super(message, null, false, false);
         this.failure = failure;
         this.error = error;
         this.details = Map.copyOf(new LinkedHashMap<>(details));
+        this.problem = problem;
     }
 
     public Failure failure() {
@@ -34,6 +48,11 @@ public class DomainException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** The outcome's details as a typed record, when the use case gave one. */
+    public Optional<Problem> problem() {
+        return Optional.ofNullable(problem);
     }
 
     public static DomainException notFound(String message) {

@@ -13,6 +13,7 @@ import com.milkrun.orders.DeliveryAddress;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderEvent;
+import com.milkrun.orders.OrderLimits;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderStatus;
@@ -53,7 +54,8 @@ import org.junit.jupiter.api.Test;
  * The contract of every {@link OrderStore}: placing an order is one atomic unit with its idempotency key, the
  * customer's stats and the reservation of every line, and stock never oversells under any concurrency; status
  * changes apply their stock effect and append their timeline entry atomically under optimistic locking; a placement
- * starts its workflow run in the same unit; each vendor decides once on an order; three lists page newest first.
+ * starts its workflow run in the same unit, within the limits of what one customer may hold for a delivery date,
+ * which hold under concurrency too; each vendor decides once on an order; three lists page newest first.
  */
 public abstract class OrderStoreContract {
     private static final Comparator<Order> NEWEST_FIRST =
@@ -540,6 +542,112 @@ public abstract class OrderStoreContract {
     }
 
     @Test
+    void a_customer_may_hold_three_open_cash_orders_for_a_date_and_a_fourth_is_refused_holding_nothing() {
+        stockUp(Orders.anandMilk(1), 50);
+        OrderLimits limits = new OrderLimits(3, 20);
+        for (int n = 0; n < 3; n++) {
+            placed(Placements.limited(milkFor("user-asha", "order-asha-" + n, Orders.TOMORROW, 1), "key-" + n, n, limits));
+        }
+
+        PlaceResult fourth = store().place(Placements.limited(milkFor("user-asha", "order-asha-3", Orders.TOMORROW, 1),
+                "key-3", 3, limits));
+
+        assertThat(fourth).isEqualTo(new PlaceResult.OrderLimitReached(3));
+        assertThat(store().get("order-asha-3")).isEmpty();
+        assertThat(store().findIdempotencyKey("user-asha", "key-3")).isEmpty();
+        assertThat(store().stats("user-asha").orderCount()).isEqualTo(3);
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+        placed(Placements.limited(milkFor("user-asha", "order-asha-later", Orders.TOMORROW.plusDays(1), 1), "key-later", 3, limits));
+        placed(Placements.limited(milkFor("user-ravi", "order-ravi-0", Orders.TOMORROW, 1), "key-ravi", 0, limits));
+    }
+
+    @Test
+    void cancelling_failing_or_delivering_an_order_frees_its_place_and_its_units_for_the_date() {
+        stockUp(Orders.anandMilk(1), 50);
+        OrderLimits limits = new OrderLimits(2, 10);
+        Order first = placed(Placements.limited(milkFor("user-asha", "order-a", Orders.TOMORROW, 5), "key-a", 0, limits));
+        Order second = placed(Placements.limited(milkFor("user-asha", "order-b", Orders.TOMORROW, 5), "key-b", 1, limits));
+        assertThat(store().place(Placements.limited(milkFor("user-asha", "order-c", Orders.TOMORROW, 1), "key-c", 2, limits)))
+                .isEqualTo(new PlaceResult.OrderLimitReached(2));
+
+        store().update(first.change(OrderStatus.CANCELLED, Times.minutesAfterMorningRun(5)));
+        Order third = placed(Placements.limited(milkFor("user-asha", "order-c", Orders.TOMORROW, 5), "key-c", 2, limits));
+        store().update(second.change(OrderStatus.FAILED, Times.minutesAfterMorningRun(6)));
+        Order fourth = placed(Placements.limited(milkFor("user-asha", "order-d", Orders.TOMORROW, 5), "key-d", 3, limits));
+        assertThat(store().place(Placements.limited(milkFor("user-asha", "order-e", Orders.TOMORROW, 1), "key-e", 4, limits)))
+                .isEqualTo(new PlaceResult.OrderLimitReached(2));
+
+        Order delivered = third;
+        for (OrderStatus next : List.of(OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.OUT_FOR_DELIVERY,
+                OrderStatus.DELIVERED)) {
+            delivered = store().update(delivered.change(next, Times.minutesAfterMorningRun(7)));
+        }
+        placed(Placements.limited(milkFor("user-asha", "order-e", Orders.TOMORROW, 5), "key-e", 4, limits));
+        assertThat(fourth.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(level(Orders.anandMilk(1))).isEqualTo(new StockLevel("vendor-anand", "prod-organic-milk-500ml", 45, 10));
+    }
+
+    @Test
+    void units_of_one_dairys_product_are_limited_across_the_customers_open_orders_for_the_date() {
+        stockUp(Orders.anandMilk(1), 50);
+        stockUp(Orders.anandPaneer(1), 50);
+        stockUp(Orders.gokulMilk(1), 50);
+        OrderLimits limits = new OrderLimits(10, 5);
+        placed(Placements.limited(Orders.of("order-a", "user-asha", List.of(Orders.anandMilk(3)), Times.MORNING_RUN),
+                "key-a", 0, limits));
+
+        PlaceResult tooMuch = store().place(Placements.limited(Orders.of("order-b", "user-asha",
+                List.of(Orders.anandPaneer(5), Orders.anandMilk(3)), Times.MORNING_RUN), "key-b", 1, limits));
+
+        assertThat(tooMuch).isEqualTo(new PlaceResult.ProductLimitReached("prod-organic-milk-500ml", "vendor-anand", 5, 3));
+        assertThat(level(Orders.anandPaneer(1)).reserved()).isZero();
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+        placed(Placements.limited(Orders.of("order-c", "user-asha", List.of(Orders.anandPaneer(5), Orders.anandMilk(2),
+                Orders.gokulMilk(5)), Times.MORNING_RUN), "key-c", 1, limits));
+        assertThat(store().place(Placements.limited(Orders.of("order-d", "user-asha", List.of(Orders.gokulMilk(6)),
+                Times.MORNING_RUN), "key-d", 2, limits))).isEqualTo(new PlaceResult.ProductLimitReached(
+                "prod-organic-milk-500ml", "vendor-gokul", 5, 5));
+        assertThat(store().place(Placements.limited(Orders.of("order-e", "user-ravi", List.of(Orders.anandMilk(6)),
+                Times.MORNING_RUN), "key-e", 0, limits))).isEqualTo(new PlaceResult.ProductLimitReached(
+                "prod-organic-milk-500ml", "vendor-anand", 5, 0));
+    }
+
+    @Test
+    void ten_racing_orders_of_one_customer_for_one_date_place_exactly_the_three_allowed() {
+        stockUp(Orders.anandMilk(1), 100);
+        stockUp(Orders.anandPaneer(1), 100);
+        placed(Placements.first(Orders.of("order-earlier", "user-asha", List.of(Orders.anandPaneer(1)), Times.MORNING_RUN),
+                "key-earlier"));
+        OrderLimits limits = new OrderLimits(3, 20);
+
+        List<Race.Outcome<PlaceResult>> outcomes = Race.run(10, racer -> store().place(Placements.limited(
+                milkFor("user-asha", "order-racer-" + racer, Orders.TOMORROW.plusDays(1), 1), "key-racer-" + racer, 1, limits)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.Placed).hasSize(3);
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.OrderLimitReached).hasSize(7);
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(3);
+        assertThat(store().stats("user-asha").orderCount()).isEqualTo(4);
+    }
+
+    @Test
+    void racing_orders_of_one_customer_never_hold_more_units_of_a_product_than_allowed() {
+        stockUp(Orders.anandMilk(1), 100);
+        placed(Placements.first(Orders.of("order-earlier", "user-asha", List.of(Orders.anandMilk(2)), Times.MORNING_RUN),
+                "key-earlier"));
+        OrderLimits limits = new OrderLimits(100, 20);
+
+        List<Race.Outcome<PlaceResult>> outcomes = Race.run(12, racer -> store().place(Placements.limited(
+                milkFor("user-asha", "order-racer-" + racer, Orders.TOMORROW, 3), "key-racer-" + racer, 1, limits)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.Placed).hasSize(6);
+        assertThat(outcomes).filteredOn(o -> o.value() instanceof PlaceResult.ProductLimitReached).hasSize(6)
+                .allSatisfy(o -> assertThat(((PlaceResult.ProductLimitReached) o.value()).alreadyOrdered()).isEqualTo(20));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isEqualTo(20);
+    }
+
+    @Test
     void two_racing_cancellations_of_one_order_release_its_stock_once() {
         stockUp(Orders.anandMilk(1), 10);
         stockUp(Orders.anandPaneer(1), 10);
@@ -956,6 +1064,13 @@ public abstract class OrderStoreContract {
         PlaceResult result = store().place(placement);
         assertThat(result).as("placing %s", placement.order().orderId()).isInstanceOf(PlaceResult.Placed.class);
         return ((PlaceResult.Placed) result).order();
+    }
+
+    /** {@code units} bottles of Anand's milk for {@code userId}, delivered on {@code date}. */
+    private static Order milkFor(String userId, String orderId, LocalDate date, int units) {
+        Order order = Orders.of(orderId, userId, List.of(Orders.anandMilk(units)), Times.MORNING_RUN);
+        return new Order(order.orderId(), userId, order.lines(), order.pricing(), order.status(), date, order.deliveryAddress(),
+                order.paymentMethod(), order.createdAt(), order.updatedAt(), 0);
     }
 
     private void stockUp(OrderLine line, int units) {

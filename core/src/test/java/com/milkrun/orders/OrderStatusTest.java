@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every (from, to) pair of statuses against the table the product decisions describe. */
+/**
+ * Every (from, to) pair of statuses against the table the product decisions describe: whether the move is allowed
+ * and what it does to the order's reserved stock.
+ */
 class OrderStatusTest {
     private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(
             OrderStatus.PAYMENT_PENDING, Set.of(OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.FAILED),
@@ -22,6 +25,16 @@ class OrderStatusTest {
             OrderStatus.DELIVERED, Set.of(),
             OrderStatus.CANCELLED, Set.of(),
             OrderStatus.FAILED, Set.of());
+    /** Ending without delivery gives the stock back; delivery takes it off the shelf; every other move keeps it held. */
+    private static final Map<OrderStatus, StockEffect> EFFECT_OF_BECOMING = Map.of(
+            OrderStatus.PAYMENT_PENDING, StockEffect.NONE,
+            OrderStatus.PENDING, StockEffect.NONE,
+            OrderStatus.CONFIRMED, StockEffect.NONE,
+            OrderStatus.PROCESSING, StockEffect.NONE,
+            OrderStatus.OUT_FOR_DELIVERY, StockEffect.NONE,
+            OrderStatus.DELIVERED, StockEffect.COMMIT,
+            OrderStatus.CANCELLED, StockEffect.RELEASE,
+            OrderStatus.FAILED, StockEffect.RELEASE);
 
     static Stream<Arguments> pairs() {
         return Stream.of(OrderStatus.values()).flatMap(from -> Stream.of(OrderStatus.values()).map(to -> Arguments.of(from, to)));
@@ -38,6 +51,22 @@ class OrderStatusTest {
         } else {
             assertThatThrownBy(() -> order.moveTo(to, Orders.NOW)).isInstanceOfSatisfying(DomainException.class,
                     e -> assertThat(e.error()).isEqualTo("InvalidStatusTransition"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("pairs")
+    void each_allowed_move_releases_commits_or_keeps_the_stock_as_the_table_says(OrderStatus from, OrderStatus to) {
+        Order order = Orders.placed().withStatus(from);
+        if (ALLOWED.get(from).contains(to)) {
+            StatusChange change = order.change(to, Orders.NOW);
+            assertThat(change.order().status()).isEqualTo(to);
+            assertThat(change.stockEffect()).isEqualTo(EFFECT_OF_BECOMING.get(to));
+            assertThat(from.stockEffectOfMovingTo(to)).isEqualTo(EFFECT_OF_BECOMING.get(to));
+        } else {
+            assertThatThrownBy(() -> order.change(to, Orders.NOW)).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.error()).isEqualTo("InvalidStatusTransition"));
+            assertThatThrownBy(() -> from.stockEffectOfMovingTo(to)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.milkrun.shared.FieldError;
+import com.milkrun.shared.Input;
 import com.milkrun.shared.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,7 +64,7 @@ class OrderValidatorTest {
 
     @Test
     void checks_product_and_vendor_ids() {
-        List<Object> list = List.of(item("milk-1", "v-001", 1), item(null, null, 1), item("prod-ok", "vendor_001", 1));
+        List<OrderRequest.Item> list = List.of(item("milk-1", "v-001", 1), item(null, null, 1), item("prod-ok", "vendor_001", 1));
         assertThat(codes(request(list, tomorrow(), "addr-home"))).containsExactly(
                 "items[0].productId:INVALID_PRODUCT_ID", "items[0].vendorId:INVALID_VENDOR_ID",
                 "items[1].productId:MISSING_PRODUCT_ID", "items[1].vendorId:MISSING_VENDOR_ID",
@@ -117,9 +116,9 @@ class OrderValidatorTest {
 
     @Test
     void refuses_the_same_product_twice_and_unknown_payment_methods() {
-        List<Object> twice = List.of(item("prod-milk-500ml", "vendor-001", 1), item("prod-milk-500ml", "vendor-001", 2));
+        List<OrderRequest.Item> twice = List.of(item("prod-milk-500ml", "vendor-001", 1), item("prod-milk-500ml", "vendor-001", 2));
         assertThat(codes(request(twice, tomorrow(), "addr-home"))).containsExactly("items[1].productId:DUPLICATE_ITEM");
-        assertThat(codes(new OrderRequest(items(1), tomorrow(), "addr-home", "Bitcoin", null)))
+        assertThat(codes(new OrderRequest(items(1), Input.of(tomorrow()), Input.of("addr-home"), Input.of("Bitcoin"), Input.absent())))
                 .containsExactly("paymentMethod:INVALID_PAYMENT_METHOD");
     }
 
@@ -136,23 +135,25 @@ class OrderValidatorTest {
         return TODAY.plusDays(1).toString();
     }
 
-    private static OrderRequest request(Object items, String date, String addressId) {
-        return new OrderRequest(items, date, addressId, null, null);
+    private static OrderRequest request(List<OrderRequest.Item> items, String date, String addressId) {
+        return new OrderRequest(items, Input.of(date), Input.of(addressId), Input.absent(), Input.absent());
     }
 
-    private static List<Object> items(int n) {
-        List<Object> list = new ArrayList<>();
+    private static List<OrderRequest.Item> items(int n) {
+        List<OrderRequest.Item> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             list.add(item("prod-item-" + i, "vendor-001", 1));
         }
         return list;
     }
 
-    private static Map<String, Object> item(String productId, String vendorId, Object quantity) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("productId", productId);
-        m.put("vendorId", vendorId);
-        m.put("quantity", quantity instanceof Integer i ? BigDecimal.valueOf(i) : quantity);
-        return m;
+    /** A line as a client might send it: a quantity given as text arrives as a wrong type. */
+    private static OrderRequest.Item item(String productId, String vendorId, Object quantity) {
+        Input<BigDecimal> amount = switch (quantity) {
+            case Integer i -> Input.of(BigDecimal.valueOf(i));
+            case BigDecimal d -> Input.of(d);
+            default -> Input.wrongType();
+        };
+        return new OrderRequest.Item(Input.of(productId), Input.of(vendorId), amount);
     }
 }

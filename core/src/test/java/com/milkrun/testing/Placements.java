@@ -2,6 +2,7 @@ package com.milkrun.testing;
 
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderEvent;
+import com.milkrun.orders.OrderLimits;
 import com.milkrun.orders.Placement;
 import com.milkrun.workflow.WorkflowRun;
 import java.util.Optional;
@@ -19,6 +20,12 @@ public final class Placements {
     /** An order priced on {@code expectedOrderCount} earlier orders, spending {@code points}, under {@code key}. */
     public static Placement of(Order order, String key, int expectedOrderCount, int points) {
         return new Placement(order, key, requestHash(order), expectedOrderCount, points);
+    }
+
+    /** {@link #of} under {@code limits} of what the customer may hold for the order's date. */
+    public static Placement limited(Order order, String key, int expectedOrderCount, OrderLimits limits) {
+        Placement plain = of(order, key, expectedOrderCount, 0);
+        return new Placement(order, key, plain.requestHash(), expectedOrderCount, 0, plain.placed(), Optional.empty(), limits);
     }
 
     /**

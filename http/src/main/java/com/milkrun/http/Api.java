@@ -7,6 +7,7 @@ import com.milkrun.http.notifications.EmailRoutes;
 import com.milkrun.http.operations.OperationsRoutes;
 import com.milkrun.http.workflow.WorkflowRoutes;
 import java.time.Clock;
+import com.milkrun.http.orders.OrderRoutes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class Api {
         routes.addAll(new AccountRoutes(services).routes());
         routes.addAll(new CatalogRoutes(services).routes());
         routes.addAll(new AdminRoutes(services).routes());
-        routes.addAll(new OrderRoutes(services).routes());
+        routes.addAll(new OrderRoutes(services.orders()).routes());
         routes.addAll(new WorkflowRoutes(services).routes());
         routes.addAll(new EmailRoutes(services).routes());
         routes.addAll(new OperationsRoutes(services, settings).routes());

@@ -2,10 +2,14 @@ package com.milkrun.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.milkrun.shared.FieldError;
+import com.milkrun.shared.Input;
 import com.milkrun.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Typed reads of the fields of a JSON request body. A field of the wrong type is recorded as an error (the read
@@ -98,35 +102,41 @@ public final class Body {
         return values;
     }
 
-    /**
-     * The field as plain Java values, whatever its JSON type: {@code String}, {@code BigDecimal}, {@code Boolean},
-     * {@code List}, {@code Map} or null. For use cases that report type mistakes with their own codes.
-     */
-    public Object raw(String field) {
-        return plain(root.get(field));
+    /** The field as text, telling a left-out field from one of another JSON type; records no error. */
+    public Input<String> textInput(String field) {
+        return input(field, JsonNode::isTextual, JsonNode::textValue);
     }
 
-    private static Object plain(JsonNode node) {
+    /** The field as a number, telling a left-out field from one of another JSON type; records no error. */
+    public Input<BigDecimal> numberInput(String field) {
+        return input(field, JsonNode::isNumber, JsonNode::decimalValue);
+    }
+
+    /** The field as true or false, telling a left-out field from one of another JSON type; records no error. */
+    public Input<Boolean> flagInput(String field) {
+        return input(field, JsonNode::isBoolean, JsonNode::booleanValue);
+    }
+
+    /**
+     * The field as a list of objects, each read as a body of its own: empty when the field is left out or not a
+     * list; an element that is not an object reads as empty.
+     */
+    public List<Optional<Body>> objects(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isArray()) {
+            return List.of();
+        }
+        List<Optional<Body>> items = new ArrayList<>();
+        node.forEach(item -> items.add(item.isObject() ? Optional.of(new Body(item)) : Optional.empty()));
+        return items;
+    }
+
+    private <T> Input<T> input(String field, Predicate<JsonNode> expected, Function<JsonNode, T> value) {
+        JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
-            return null;
+            return Input.absent();
         }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-        node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
-        return map;
+        return expected.test(node) ? Input.of(value.apply(node)) : Input.wrongType();
     }
 
     /** @throws ValidationException listing every field that had the wrong JSON type */

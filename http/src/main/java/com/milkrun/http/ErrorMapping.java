@@ -29,6 +29,7 @@ public final class ErrorMapping {
         body.put("error", e.error());
         body.put("message", e.getMessage());
         body.putAll(e.details());
+        e.problem().ifPresent(problem -> body.putAll(ProblemViews.fields(problem)));
         if (e instanceof ValidationException v) {
             List<Map<String, String>> errors = v.errors().stream().map(ErrorMapping::fieldError).toList();
             body.put("errors", errors);

@@ -8,7 +8,7 @@ import com.milkrun.catalog.Shop;
 import com.milkrun.catalog.VendorPortal;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.notifications.Notifications;
-import com.milkrun.orders.OrderService;
+import com.milkrun.orders.OrderUseCases;
 import com.milkrun.workflow.WorkflowRuns;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * @param databaseReady whether the store answers, for {@code /health}
  */
 public record Services(SignIn signIn, MyAccount myAccount, Shop shop, VendorPortal vendorPortal, UserAdministration users,
-                       CatalogAdministration catalogAdmin, OrderService orders, NotificationStore notifications,
+                       CatalogAdministration catalogAdmin, OrderUseCases orders, NotificationStore notifications,
                        Notifications messaging, WorkflowRuns runs, Optional<Supplier<String>> jwks,
                        BooleanSupplier databaseReady) {
 }

@@ -37,6 +37,10 @@ public final class TestConfigs {
         env.put("MILKRUN_RATE_LIMIT_PER_CLIENT", "0");
         env.put("MILKRUN_RATE_LIMIT_PER_ACCOUNT", "0");
         env.put("MILKRUN_FAILED_ATTEMPTS_PER_CLIENT", "0");
+        // The API suites share one server and one demo customer across many orders for the same date; the limits
+        // on what a customer may hold per date are tested with their defaults by OrderLimitsApiTest.
+        env.put("MILKRUN_MAX_OPEN_COD_ORDERS", "1000");
+        env.put("MILKRUN_MAX_UNITS_PER_PRODUCT", "1000");
         env.putAll(overrides);
         return env;
     }

@@ -17,7 +17,7 @@ import com.milkrun.http.Call;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.http.notifications.NotificationViews;
 import com.milkrun.notifications.NotificationStore;
 import com.milkrun.http.limits.AttemptGuard;
@@ -34,14 +34,14 @@ public final class AccountRoutes {
     private final MyAccount account;
     private final VendorPortal vendorPortal;
     private final NotificationStore notifications;
-    private final com.milkrun.orders.OrderService orders;
+    private final com.milkrun.orders.OrderQueries orders;
 
     public AccountRoutes(Services services) {
         this.signIn = services.signIn();
         this.account = services.myAccount();
         this.vendorPortal = services.vendorPortal();
         this.notifications = services.notifications();
-        this.orders = services.orders();
+        this.orders = services.orders().queries();
     }
 
     public List<Route> routes() {
@@ -165,7 +165,7 @@ public final class AccountRoutes {
     }
 
     private ApiResponse addresses(Call call) {
-        return Responses.ok(Views.list(account.addresses(call.caller()), AccountViews::address));
+        return Responses.ok(JsonViews.list(account.addresses(call.caller()), AccountViews::address));
     }
 
     private ApiResponse address(Call call) {
@@ -187,7 +187,7 @@ public final class AccountRoutes {
     }
 
     private ApiResponse inbox(Call call) {
-        return Responses.ok(Views.page(notifications.listForUser(call.caller().userId(), call.page()), NotificationViews::notification));
+        return Responses.ok(JsonViews.page(notifications.listForUser(call.caller().userId(), call.page()), NotificationViews::notification));
     }
 
     private static AddressInput addressInput(Body body) {

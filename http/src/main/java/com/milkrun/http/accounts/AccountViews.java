@@ -4,7 +4,7 @@ import com.milkrun.accounts.Address;
 import com.milkrun.accounts.AuthTokens;
 import com.milkrun.accounts.User;
 import com.milkrun.catalog.Vendor;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.orders.DeliveryAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class AccountViews {
 
     /** An address-book entry: the fields an order's delivery address copies, and whether it is the default. */
     public static Map<String, Object> address(Address a) {
-        Map<String, Object> m = Views.deliveryAddress(DeliveryAddress.of(a));
+        Map<String, Object> m = JsonViews.deliveryAddress(DeliveryAddress.of(a));
         m.put("isDefault", a.isDefault());
         return m;
     }

@@ -11,7 +11,7 @@ import com.milkrun.http.Call;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.http.catalog.CatalogViews;
 import com.milkrun.shared.ValidationException;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class AdminRoutes {
         Optional<Role> role = call.query("role").filter(r -> !r.isBlank()).map(r -> Role.fromWireName(r).orElseThrow(() ->
                 ValidationException.of("role", "Role must be one of Customer, Vendor, Manager, Admin, DeliveryAgent", "INVALID_ROLE")));
         Optional<String> text = call.query("q").map(String::strip).filter(q -> !q.isEmpty());
-        return Responses.ok(Views.page(users.listUsers(call.caller(), new UserQuery(role, text), call.page()), AdminViews::adminUser));
+        return Responses.ok(JsonViews.page(users.listUsers(call.caller(), new UserQuery(role, text), call.page()), AdminViews::adminUser));
     }
 
     private ApiResponse changeRole(Call call) {
@@ -60,7 +60,7 @@ public final class AdminRoutes {
     }
 
     private ApiResponse allVendors(Call call) {
-        return Responses.ok(Views.page(catalog.allVendors(call.caller(), call.queryOrNull("status"), call.page()),
+        return Responses.ok(JsonViews.page(catalog.allVendors(call.caller(), call.queryOrNull("status"), call.page()),
                 CatalogViews::vendorBackOffice));
     }
 
@@ -74,7 +74,7 @@ public final class AdminRoutes {
 
     private ApiResponse allProducts(Call call) {
         var page = catalog.allProducts(call.caller(), call.queryOrNull("vendorId"), call.queryOrNull("q"), call.page());
-        return Responses.ok(Views.page(page, CatalogViews::productWithStock));
+        return Responses.ok(JsonViews.page(page, CatalogViews::productWithStock));
     }
 
 }

@@ -11,7 +11,7 @@ import com.milkrun.http.Call;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import java.util.List;
 
 /** The public shop and the vendor portal. */
@@ -43,7 +43,7 @@ public final class CatalogRoutes {
     private ApiResponse browse(Call call) {
         var page = shop.browse(call.queryOrNull("q"), call.queryOrNull("category"), call.queryOrNull("vendorId"),
                 call.queryOrNull("pincode"), call.page());
-        return Responses.ok(Views.page(page, CatalogViews::product));
+        return Responses.ok(JsonViews.page(page, CatalogViews::product));
     }
 
     private ApiResponse product(Call call) {
@@ -51,11 +51,11 @@ public final class CatalogRoutes {
     }
 
     private ApiResponse categories(Call call) {
-        return Responses.ok(Views.list(shop.categories(), CatalogViews::category));
+        return Responses.ok(JsonViews.list(shop.categories(), CatalogViews::category));
     }
 
     private ApiResponse vendors(Call call) {
-        return Responses.ok(Views.page(shop.listedVendors(call.queryOrNull("pincode"), call.page()), CatalogViews::vendor));
+        return Responses.ok(JsonViews.page(shop.listedVendors(call.queryOrNull("pincode"), call.page()), CatalogViews::vendor));
     }
 
     private ApiResponse vendor(Call call) {
@@ -76,7 +76,7 @@ public final class CatalogRoutes {
     }
 
     private ApiResponse myProducts(Call call) {
-        return Responses.ok(Views.page(portal.myProducts(call.caller(), call.page()), CatalogViews::productWithStock));
+        return Responses.ok(JsonViews.page(portal.myProducts(call.caller(), call.page()), CatalogViews::productWithStock));
     }
 
     private ApiResponse myProduct(Call call) {

@@ -3,7 +3,7 @@ package com.milkrun.http.catalog;
 import com.milkrun.catalog.Category;
 import com.milkrun.catalog.ProductView;
 import com.milkrun.catalog.Vendor;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.inventory.StockLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class CatalogViews {
         m.put("name", p.name());
         m.put("category", p.category().id());
         m.put("unit", p.unit());
-        m.put("price", Views.amount(p.price()));
+        m.put("price", JsonViews.amount(p.price()));
         m.put("description", p.description());
         m.put("imageUrl", p.imageUrl());
         m.put("active", p.active());

@@ -6,7 +6,7 @@ import com.milkrun.http.Call;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.notifications.EmailStatus;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.shared.ValidationException;
@@ -32,7 +32,7 @@ public final class EmailRoutes {
         Optional<EmailStatus> status = call.query("status").map(String::strip).filter(s -> !s.isEmpty()).map(s ->
                 EmailStatus.fromWireName(s).orElseThrow(() -> ValidationException.of("status",
                         "Status must be one of Pending, Sent, Dead", "INVALID_STATUS")));
-        return Responses.ok(Views.page(messaging.emails(call.caller(), status, call.page()), NotificationViews::email));
+        return Responses.ok(JsonViews.page(messaging.emails(call.caller(), status, call.page()), NotificationViews::email));
     }
 
     private ApiResponse retry(Call call) {

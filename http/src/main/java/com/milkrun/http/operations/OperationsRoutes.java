@@ -6,7 +6,7 @@ import com.milkrun.http.Call;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.http.notifications.NotificationViews;
 import com.milkrun.notifications.NotificationStore;
 import java.util.ArrayList;
@@ -47,6 +47,6 @@ public final class OperationsRoutes {
     private ApiResponse mailbox(Call call) {
         NotificationStore store = services.notifications();
         Optional<String> email = call.query("email").map(e -> e.strip().toLowerCase(java.util.Locale.ROOT)).filter(e -> !e.isEmpty());
-        return Responses.ok(Views.page(store.listRecent(email, call.page()), NotificationViews::mail));
+        return Responses.ok(JsonViews.page(store.listRecent(email, call.page()), NotificationViews::mail));
     }
 }

@@ -6,7 +6,7 @@ import com.milkrun.http.Call;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.http.Services;
-import com.milkrun.http.Views;
+import com.milkrun.http.JsonViews;
 import com.milkrun.shared.ValidationException;
 import com.milkrun.workflow.RunQuery;
 import com.milkrun.workflow.RunStatus;
@@ -36,7 +36,7 @@ public final class WorkflowRoutes {
                 RunStatus.fromWireName(s).orElseThrow(() -> ValidationException.of("status",
                         "Status must be one of Running, Succeeded, Failed, Aborted", "INVALID_STATUS")));
         Optional<String> orderId = call.query("orderId").map(String::strip).filter(s -> !s.isEmpty());
-        return Responses.ok(Views.page(runs.list(call.caller(), new RunQuery(status, orderId), call.page()),
+        return Responses.ok(JsonViews.page(runs.list(call.caller(), new RunQuery(status, orderId), call.page()),
                 r -> WorkflowViews.run(r, runs.retryable(r))));
     }
 

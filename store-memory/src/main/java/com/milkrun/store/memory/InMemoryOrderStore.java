@@ -5,10 +5,12 @@ import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderEvent;
+import com.milkrun.orders.OrderLimits;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.OrderStore;
+import com.milkrun.orders.PaymentMethod;
 import com.milkrun.orders.PlaceResult;
 import com.milkrun.orders.Placement;
 import com.milkrun.orders.Pricing;
@@ -51,6 +53,14 @@ public final class InMemoryOrderStore implements OrderStore {
     private record DecisionId(String orderId, String vendorId) {
     }
 
+    /** A customer's delivery date: what limits count per. */
+    private record Day(String userId, LocalDate deliveryDate) {
+    }
+
+    /** A customer's units of one dairy's product for a delivery date. */
+    private record Held(Day day, StockKey product) {
+    }
+
     private final InMemoryStockStore stock;
     private final WorkflowStore workflows;
     private final Map<String, Order> byId = new HashMap<>();
@@ -58,6 +68,8 @@ public final class InMemoryOrderStore implements OrderStore {
     private final Map<DecisionId, VendorDecision> decisions = new LinkedHashMap<>();
     private final Map<KeyId, IdempotencyRecord> keys = new HashMap<>();
     private final Map<String, CustomerStats> stats = new HashMap<>();
+    private final Map<Day, Integer> openCashOrders = new HashMap<>();
+    private final Map<Held, Integer> unitsHeld = new HashMap<>();
 
     /** An empty store that reserves the stock of {@code stock} and starts workflow runs in a store of its own. */
     public InMemoryOrderStore(InMemoryStockStore stock) {
@@ -91,6 +103,10 @@ public final class InMemoryOrderStore implements OrderStore {
         if (byId.containsKey(order.orderId())) {
             throw orderExists();
         }
+        Optional<PlaceResult> overLimit = overLimit(order, placement.limits());
+        if (overLimit.isPresent()) {
+            return overLimit.get();
+        }
         Map<StockKey, Integer> available = stock.reserveAll(quantities);
         if (!available.isEmpty()) {
             return new PlaceResult.OutOfStock(shortages(order, available));
@@ -112,7 +128,34 @@ public final class InMemoryOrderStore implements OrderStore {
                 placement.idempotencyKey(), placement.requestHash(), order.orderId(), order.createdAt()));
         stats.put(order.userId(), new CustomerStats(order.userId(), current.orderCount() + 1,
                 current.loyaltyPoints() - placement.pointsToSpend()));
+        hold(order, 1);
         return new PlaceResult.Placed(stored);
+    }
+
+    /** The first limit the order would break, counting what the customer's open orders for its date hold. */
+    private Optional<PlaceResult> overLimit(Order order, OrderLimits limits) {
+        Day day = new Day(order.userId(), order.deliveryDate());
+        if (order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
+                && openCashOrders.getOrDefault(day, 0) >= limits.maxOpenCashOrders()) {
+            return Optional.of(new PlaceResult.OrderLimitReached(limits.maxOpenCashOrders()));
+        }
+        for (OrderLine line : order.lines()) {
+            int already = unitsHeld.getOrDefault(new Held(day, line.stockKey()), 0);
+            if (already + line.quantity() > limits.maxUnitsPerProduct()) {
+                return Optional.of(new PlaceResult.ProductLimitReached(line.productId(), line.vendorId(),
+                        limits.maxUnitsPerProduct(), already));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds the order to ({@code sign} 1) or takes it off (-1) what its customer holds for its date. */
+    private void hold(Order order, int sign) {
+        Day day = new Day(order.userId(), order.deliveryDate());
+        if (order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY) {
+            openCashOrders.merge(day, sign, Integer::sum);
+        }
+        order.lines().forEach(line -> unitsHeld.merge(new Held(day, line.stockKey()), sign * line.quantity(), Integer::sum));
     }
 
     @Override
@@ -144,9 +187,13 @@ public final class InMemoryOrderStore implements OrderStore {
         switch (effect) {
             case NONE -> {
             }
-            case RELEASE -> stock.releaseAll(quantities(current));
+            case RELEASE -> {
+                stock.releaseAll(quantities(current));
+                hold(current, -1);
+            }
             case COMMIT -> {
                 stock.commitAll(quantities(current));
+                hold(current, -1);
                 CustomerStats held = stats(current.userId());
                 stats.put(current.userId(), new CustomerStats(current.userId(), held.orderCount(),
                         held.loyaltyPoints() + current.pricing().pointsEarned()));

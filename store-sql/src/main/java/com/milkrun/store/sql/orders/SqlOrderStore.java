@@ -5,10 +5,12 @@ import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.IdempotencyRecord;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderEvent;
+import com.milkrun.orders.OrderLimits;
 import com.milkrun.orders.OrderLine;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.OrderStore;
+import com.milkrun.orders.PaymentMethod;
 import com.milkrun.orders.PlaceResult;
 import com.milkrun.orders.Placement;
 import com.milkrun.orders.Shortage;
@@ -46,11 +48,14 @@ import java.util.function.Supplier;
  * <p>{@link #place} is one READ COMMITTED transaction of conditional writes, in a fixed lock order: (1) insert the
  * idempotency key, whose primary key makes a concurrent second insert of the same key wait for the first
  * transaction and fail once it commits; (2) the customer's stats, updated only if they are what the pricing
- * assumed; (3) the order, its lines, its first timeline entry and its workflow run (new rows nobody else waits
- * for); (4) {@code reserved += q} of each line, only while {@code stock - reserved >= q}, in (vendor, product) order
+ * assumed; (3) what the customer holds for the delivery date ({@code customer_day_orders} and
+ * {@code customer_day_units}), counted up only while under the placement's limits, so that concurrent orders of one
+ * customer take turns on those rows and cannot slip past them; (4) the order, its lines, its first timeline entry
+ * and its workflow run (new rows nobody else waits for); (5) {@code reserved += q} of each line, only while {@code stock - reserved >= q}, in (vendor, product) order
  * so that two placements never wait for each other in a cycle, and last so that the contended inventory rows are
  * locked for the shortest time. Any other answer than placed rolls everything back. {@link #update} locks the order
- * row, then the stats, then the inventory rows in the same order, and appends its entry while holding the order row;
+ * row, then the stats, then (when the order stops holding stock) the customer's rows for the date, then the
+ * inventory rows in the same order, and appends its entry while holding the order row;
  * {@link #addEvent} and {@link #decide} lock the order row first too, so that an order's entries and decisions are
  * numbered one after the other. A transaction the database aborts for a deadlock, a serialization failure or a lock
  * timeout runs again, a few times.
@@ -81,6 +86,14 @@ public final class SqlOrderStore implements OrderStore {
             + " version = version + 1 WHERE vendor_id = ? AND product_id = ? AND stock - reserved >= ?";
     private static final String RELEASE = "UPDATE inventory SET reserved = reserved - ?, updated_at = ?,"
             + " version = version + 1 WHERE vendor_id = ? AND product_id = ? AND reserved >= ?";
+    private static final String HOLD_ORDER = "UPDATE customer_day_orders SET open_cash_orders = open_cash_orders + 1"
+            + " WHERE user_id = ? AND delivery_date = ? AND open_cash_orders < ?";
+    private static final String HOLD_UNITS = "UPDATE customer_day_units SET units = units + ?"
+            + " WHERE user_id = ? AND delivery_date = ? AND vendor_id = ? AND product_id = ? AND units <= ?";
+    private static final String LET_GO_ORDER = "UPDATE customer_day_orders SET open_cash_orders = open_cash_orders - 1"
+            + " WHERE user_id = ? AND delivery_date = ? AND open_cash_orders > 0";
+    private static final String LET_GO_UNITS = "UPDATE customer_day_units SET units = units - ?"
+            + " WHERE user_id = ? AND delivery_date = ? AND vendor_id = ? AND product_id = ? AND units >= ?";
     private static final String COMMIT = "UPDATE inventory SET stock = stock - ?, reserved = reserved - ?,"
             + " updated_at = ?, version = version + 1 WHERE vendor_id = ? AND product_id = ? AND reserved >= ?";
 
@@ -170,9 +183,13 @@ public final class SqlOrderStore implements OrderStore {
             switch (effect) {
                 case NONE -> {
                 }
-                case RELEASE -> applyToStock(tx, stored, effect, now);
+                case RELEASE -> {
+                    letGo(tx, stored);
+                    applyToStock(tx, stored, effect, now);
+                }
                 case COMMIT -> {
                     earnPoints(tx, stored.userId(), stored.pricing().pointsEarned());
+                    letGo(tx, stored);
                     applyToStock(tx, stored, effect, now);
                 }
             }
@@ -271,6 +288,9 @@ public final class SqlOrderStore implements OrderStore {
         if (!countOrder(tx, order.userId(), placement.expectedOrderCount(), placement.pointsToSpend())) {
             throw new Rejected(new PlaceResult.StatsChanged());
         }
+        hold(tx, order, lockOrder, placement.limits()).ifPresent(overLimit -> {
+            throw new Rejected(overLimit);
+        });
         // The order goes in before the stock is reserved, so that the contended inventory rows stay locked for as
         // short a time as possible (bench/README.md: +15 % on a hot product); a shortage rolls both back.
         insertOrder(tx, order);
@@ -312,6 +332,61 @@ public final class SqlOrderStore implements OrderStore {
         }
         insertStats(tx, userId, 1, 0);
         return true;
+    }
+
+    /**
+     * Counts the order into what its customer holds for its date, each row only while under its limit; answers the
+     * first limit broken (the product one in the order's line order), and the transaction then rolls back.
+     */
+    private static Optional<PlaceResult> hold(Jdbc tx, Order order, List<OrderLine> lockOrder, OrderLimits limits) {
+        if (order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
+                && tx.update(HOLD_ORDER, order.userId(), order.deliveryDate(), limits.maxOpenCashOrders()) == 0) {
+            if (tx.queryOne("SELECT open_cash_orders FROM customer_day_orders WHERE user_id = ? AND delivery_date = ?",
+                    row -> row.getInt(1), order.userId(), order.deliveryDate()).isPresent()) {
+                return Optional.of(new PlaceResult.OrderLimitReached(limits.maxOpenCashOrders()));
+            }
+            insertHolding(tx, "INSERT INTO customer_day_orders (user_id, delivery_date, open_cash_orders) VALUES (?, ?, 1)",
+                    order.userId(), order.deliveryDate());
+        }
+        Map<StockKey, Integer> over = new HashMap<>();
+        for (OrderLine line : lockOrder) {
+            int q = line.quantity();
+            if (tx.update(HOLD_UNITS, q, order.userId(), order.deliveryDate(), line.vendorId(), line.productId(),
+                    limits.maxUnitsPerProduct() - q) == 1) {
+                continue;
+            }
+            Optional<Integer> held = tx.queryOne("SELECT units FROM customer_day_units WHERE user_id = ? AND delivery_date = ?"
+                    + " AND vendor_id = ? AND product_id = ?", row -> row.getInt(1), order.userId(), order.deliveryDate(),
+                    line.vendorId(), line.productId());
+            if (held.isPresent() || q > limits.maxUnitsPerProduct()) {
+                over.put(line.stockKey(), held.orElse(0));
+            } else {
+                insertHolding(tx, "INSERT INTO customer_day_units (user_id, delivery_date, vendor_id, product_id, units)"
+                        + " VALUES (?, ?, ?, ?, ?)", order.userId(), order.deliveryDate(), line.vendorId(), line.productId(), q);
+            }
+        }
+        return order.lines().stream().filter(l -> over.containsKey(l.stockKey())).findFirst()
+                .map(l -> new PlaceResult.ProductLimitReached(l.productId(), l.vendorId(), limits.maxUnitsPerProduct(),
+                        over.get(l.stockKey())));
+    }
+
+    /** Takes an order that stops holding stock off what its customer holds for its date. */
+    private static void letGo(Jdbc tx, Order order) {
+        if (order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY) {
+            tx.update(LET_GO_ORDER, order.userId(), order.deliveryDate());
+        }
+        for (OrderLine line : inLockOrder(order)) {
+            tx.update(LET_GO_UNITS, line.quantity(), order.userId(), order.deliveryDate(), line.vendorId(), line.productId(),
+                    line.quantity());
+        }
+    }
+
+    private static void insertHolding(Jdbc tx, String sql, Object... values) {
+        try {
+            tx.update(sql, values);
+        } catch (UniqueViolation e) {
+            throw new TryAgain("the customer's holdings for the date were created concurrently");
+        }
     }
 
     /** Reserves every line in lock order; answers the short lines, in the order's line order, reserving nothing. */

@@ -1,31 +1,48 @@
-package com.milkrun.http;
+package com.milkrun.http.orders;
 
 import com.milkrun.access.Capability;
+import com.milkrun.http.ApiResponse;
+import com.milkrun.http.Body;
+import com.milkrun.http.Call;
+import com.milkrun.http.JsonViews;
+import com.milkrun.http.Responses;
+import com.milkrun.http.Route;
+import com.milkrun.orders.CancelOrder;
+import com.milkrun.orders.DecideVendorLines;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderDetails;
+import com.milkrun.orders.OrderQueries;
 import com.milkrun.orders.OrderQuery;
 import com.milkrun.orders.OrderRequest;
-import com.milkrun.orders.OrderService;
 import com.milkrun.orders.OrderStatus;
+import com.milkrun.orders.OrderUseCases;
+import com.milkrun.orders.PlaceOrder;
 import com.milkrun.orders.PlacedOrder;
 import com.milkrun.orders.VendorDecision;
 import com.milkrun.shared.Ids;
 import com.milkrun.shared.Validation;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Placing, reading and cancelling orders; the vendor's order lines; the back office's order list. */
-final class OrderRoutes {
-    private final OrderService orders;
+public final class OrderRoutes {
+    private final PlaceOrder placing;
+    private final CancelOrder cancelling;
+    private final DecideVendorLines deciding;
+    private final OrderQueries queries;
 
-    OrderRoutes(Services services) {
-        this.orders = services.orders();
+    public OrderRoutes(OrderUseCases orders) {
+        this.placing = orders.placing();
+        this.cancelling = orders.cancelling();
+        this.deciding = orders.deciding();
+        this.queries = orders.queries();
     }
 
-    List<Route> routes() {
+    public List<Route> routes() {
         return List.of(
                 Route.secured("POST", "/orders/quote", "QuoteOrder", Capability.OWN_ACCOUNT, this::quote),
                 Route.secured("POST", "/orders", "CreateOrder", Capability.OWN_ACCOUNT, this::place),
@@ -41,51 +58,48 @@ final class OrderRoutes {
     }
 
     private ApiResponse quote(Call call) {
-        return Responses.ok(Views.quote(orders.quote(call.caller(), request(call.body()))));
+        return Responses.ok(OrderViews.quote(placing.quote(call.caller(), OrderRequests.order(call.body()))));
     }
 
     private ApiResponse place(Call call) {
-        OrderRequest request = request(call.body());
+        OrderRequest request = OrderRequests.order(call.body());
         String key = call.request().header("idempotency-key").orElse(null);
-        PlacedOrder placed = orders.place(call.caller(), request, key);
+        PlacedOrder placed = placing.place(call.caller(), request, key);
         Map<String, Object> body = view(placed.order());
         body.put("message", "Order created successfully. You will receive confirmation shortly.");
         return Responses.json(placed.replayed() ? 200 : 201, body);
     }
 
     private ApiResponse mine(Call call) {
-        return Responses.ok(Views.page(orders.mine(call.caller(), call.page()), o -> view(o)));
+        return Responses.ok(JsonViews.page(queries.mine(call.caller(), call.page()), o -> view(o)));
     }
 
     private ApiResponse get(Call call) {
-        OrderDetails details = orders.details(call.caller(), call.path("orderId"));
+        OrderDetails details = queries.details(call.caller(), call.path("orderId"));
         Map<String, Object> body = view(details.order());
-        body.put("timeline", details.timeline().stream().map(Views::orderEvent).toList());
-        Map<String, String> vendorNames = new java.util.HashMap<>();
+        body.put("timeline", details.timeline().stream().map(OrderViews::orderEvent).toList());
+        Map<String, String> vendorNames = new HashMap<>();
         details.order().lines().forEach(l -> vendorNames.putIfAbsent(l.vendorId(), l.vendorName()));
         body.put("vendorDecisions", details.decisions().stream()
-                .map(d -> Views.vendorDecision(d, vendorNames.getOrDefault(d.vendorId(), ""))).toList());
+                .map(d -> OrderViews.vendorDecision(d, vendorNames.getOrDefault(d.vendorId(), ""))).toList());
         body.put("failureReason", details.failureReason().orElse(null));
         return Responses.ok(body);
     }
 
     private ApiResponse decide(Call call, VendorDecision.Decision decision) {
-        Object reason = null;
+        Optional<String> reason = Optional.empty();
         if (decision == VendorDecision.Decision.REJECTED) {
             Body body = call.body();
-            reason = body.string("reason");
+            reason = Optional.ofNullable(body.string("reason"));
             body.throwIfWrongTypes();
         }
-        String orderId = call.path("orderId");
-        OrderService.Decided made = orders.decide(call.caller(), orderId, decision, reason);
-        Map<String, Object> body = Views.vendorDecision(made.decision(), null);
-        body.remove("vendorName");
-        body.put("orderStatus", made.orderStatus().wireName());
-        return Responses.ok(body);
+        DecideVendorLines.Decided made = deciding.decide(call.caller(),
+                new DecideVendorLines.Command(call.path("orderId"), decision, reason));
+        return Responses.ok(OrderViews.decided(made));
     }
 
     private ApiResponse cancel(Call call) {
-        return Responses.ok(view(orders.cancel(call.caller(), call.path("orderId"))));
+        return Responses.ok(view(cancelling.cancel(call.caller(), call.path("orderId"))));
     }
 
     private ApiResponse vendorLines(Call call) {
@@ -93,7 +107,7 @@ final class OrderRoutes {
         Optional<LocalDate> date = date(call.queryOrNull("deliveryDate"), check);
         Optional<OrderStatus> status = status(call.queryOrNull("status"), check);
         check.throwIfInvalid();
-        return Responses.ok(Views.page(orders.vendorLines(call.caller(), date, status, call.page()), Views::vendorOrderLine));
+        return Responses.ok(JsonViews.page(queries.vendorLines(call.caller(), date, status, call.page()), OrderViews::vendorOrderLine));
     }
 
     private ApiResponse all(Call call) {
@@ -107,19 +121,12 @@ final class OrderRoutes {
         Optional<String> pincode = Optional.ofNullable(call.queryOrNull("pincode")).filter(p -> !p.isBlank());
         pincode.ifPresent(p -> check.pincode("pincode", p));
         check.throwIfInvalid();
-        return Responses.ok(Views.page(orders.all(call.caller(), new OrderQuery(status, date, vendorId, pincode), call.page()),
+        return Responses.ok(JsonViews.page(queries.all(call.caller(), new OrderQuery(status, date, vendorId, pincode), call.page()),
                 o -> view(o)));
     }
 
     private Map<String, Object> view(Order order) {
-        return Views.order(order, orders.window(), orders.canCancel(order));
-    }
-
-    private static OrderRequest request(Body body) {
-        OrderRequest request = new OrderRequest(body.raw("items"), body.raw("deliveryDate"), body.raw("addressId"),
-                body.raw("paymentMethod"), body.raw("redeemPoints"));
-        body.throwIfWrongTypes();
-        return request;
+        return OrderViews.order(order, queries.window(), queries.canCancel(order));
     }
 
     private static Optional<LocalDate> date(String raw, Validation check) {
@@ -145,5 +152,4 @@ final class OrderRoutes {
         }
         return status;
     }
-
 }

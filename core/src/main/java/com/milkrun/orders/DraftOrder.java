@@ -1,0 +1,83 @@
+package com.milkrun.orders;
+
+import com.milkrun.access.Principal;
+import com.milkrun.accounts.User;
+import com.milkrun.accounts.UserStore;
+import com.milkrun.catalog.Product;
+import com.milkrun.catalog.ProductStore;
+import com.milkrun.catalog.Vendor;
+import com.milkrun.catalog.VendorStore;
+import com.milkrun.shared.DomainException;
+import com.milkrun.shared.Failure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The first half of quoting and placing: the customer's profile must be complete, the address must be theirs, and
+ * every line must be an active product of an approved dairy that delivers there; lines get the catalog's names and
+ * prices of this moment.
+ */
+final class DraftOrder {
+    private final UserStore users;
+    private final ProductStore products;
+    private final VendorStore vendors;
+
+    DraftOrder(UserStore users, ProductStore products, VendorStore vendors) {
+        this.users = users;
+        this.products = products;
+        this.vendors = vendors;
+    }
+
+    /** Priced lines, the delivery address and the customer's name, checked against the catalog. */
+    record Draft(List<OrderLine> lines, DeliveryAddress address, String customerName) {
+    }
+
+    /**
+     * @throws DomainException {@code UserNotFound}, {@code ProfileIncomplete}, {@code NotFound} (address),
+     *         {@code ProductNotFound}, {@code NotDeliverable}
+     */
+    Draft draft(Principal caller, ValidOrderRequest valid) {
+        User user = users.get(caller.userId()).orElseThrow(() -> new DomainException(Failure.NOT_FOUND, "UserNotFound",
+                "User profile not found"));
+        List<String> missing = user.missingProfileFields();
+        if (!missing.isEmpty()) {
+            throw new DomainException(Failure.CONFLICT, "ProfileIncomplete", "Please complete your profile before placing an order",
+                    new OrderProblem.ProfileIncomplete(missing));
+        }
+        DeliveryAddress address = user.address(valid.addressId()).map(DeliveryAddress::of)
+                .orElseThrow(() -> DomainException.notFound("Address not found"));
+        Map<String, Vendor> vendorCache = new LinkedHashMap<>();
+        List<OrderLine> lines = new ArrayList<>();
+        List<OrderProblem.UnknownLine> unknown = new ArrayList<>();
+        List<OrderProblem.UndeliverableLine> undeliverable = new ArrayList<>();
+        for (ValidOrderRequest.Item item : valid.items()) {
+            Optional<Vendor> vendor = Optional.ofNullable(vendorCache.computeIfAbsent(item.vendorId(),
+                    id -> vendors.get(id).filter(Vendor::isApproved).orElse(null)));
+            Optional<Product> product = products.get(item.productId())
+                    .filter(p -> p.active() && p.vendorId().equals(item.vendorId()) && vendor.isPresent());
+            if (product.isEmpty()) {
+                unknown.add(new OrderProblem.UnknownLine(item.productId(), item.vendorId()));
+                continue;
+            }
+            if (!vendor.get().serves(address.zipCode())) {
+                undeliverable.add(new OrderProblem.UndeliverableLine(item.productId(), item.vendorId(), vendor.get().name()));
+                continue;
+            }
+            Product p = product.get();
+            lines.add(OrderLine.priced(p.productId(), p.vendorId(), vendor.get().name(), p.name(), p.unit(), item.quantity(), p.price()));
+        }
+        if (!unknown.isEmpty()) {
+            OrderProblem.UnknownLine first = unknown.get(0);
+            throw new DomainException(Failure.INVALID, "ProductNotFound", "Product '" + first.productId()
+                    + "' is not available from " + first.vendorId(), new OrderProblem.ProductNotFound(unknown));
+        }
+        if (!undeliverable.isEmpty()) {
+            throw new DomainException(Failure.INVALID, "NotDeliverable", undeliverable.get(0).vendorName() + " does not deliver to "
+                    + address.zipCode(), new OrderProblem.NotDeliverable(address.zipCode(), undeliverable));
+        }
+        return new Draft(lines, address, user.name());
+    }
+}

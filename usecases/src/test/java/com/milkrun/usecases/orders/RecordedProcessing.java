@@ -1,0 +1,31 @@
+package com.milkrun.usecases.orders;
+
+import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderProcessing;
+import com.milkrun.orders.Placement;
+import com.milkrun.testing.Runs;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The order workflow as the use cases see it, recording the runs prepared and started and the orders stopped. */
+final class RecordedProcessing implements OrderProcessing {
+    final List<String> started = new CopyOnWriteArrayList<>();
+    final List<String> stopped = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<Placement.StartedRun> prepare(Order order) {
+        var run = Runs.forOrder("run-" + order.orderId(), order.orderId(), order.createdAt());
+        return Optional.of(new Placement.StartedRun(run, Runs.started(run)));
+    }
+
+    @Override
+    public void started(String runId) {
+        started.add(runId);
+    }
+
+    @Override
+    public void stop(String orderId, String error, String cause) {
+        stopped.add(orderId + ": " + error);
+    }
+}
