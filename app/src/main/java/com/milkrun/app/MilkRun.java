@@ -25,7 +25,6 @@ import com.milkrun.orders.OrderService;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.workflow.WorkflowRuns;
 import com.milkrun.workflow.engine.EngineSettings;
-import com.milkrun.workflow.engine.StateMachine;
 import com.milkrun.workflow.engine.WorkflowEngine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,8 +110,8 @@ public final class MilkRun implements AutoCloseable {
             }
             OrderNotices notices = new OrderNotices(notifications, stores.users(), stores.vendors());
             Map<String, StepHandler> stepHandlers = Map.copyOf(steps.apply(new OrderSteps(stores.orders(), notices, clock).handlers()));
-            WorkflowEngine engine = new WorkflowEngine(stores.workflows(), StateMachine.orderProcessing(),
-                    StateMachine.ORDER_PROCESSING, stepHandlers, clock,
+            WorkflowEngine engine = new WorkflowEngine(stores.workflows(), OrderWorkflow.machine(),
+                    OrderWorkflow.NAME, stepHandlers, clock,
                     EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
                             .withLease(processing.lease()));
             resources.add(engine);

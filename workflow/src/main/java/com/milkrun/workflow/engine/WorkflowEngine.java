@@ -66,8 +66,7 @@ public final class WorkflowEngine implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param workflowName the name runs of this machine are stored under, such as
-     *                     {@link StateMachine#ORDER_PROCESSING}
+     * @param workflowName the name runs of this machine are stored under; the engine works only on runs of that name
      * @param handlers     the handler of each Task, by task name ({@link StateMachine#taskName(String)})
      * @throws InvalidDefinition when a Task has no handler or a handler serves no Task, naming both
      */

@@ -24,7 +24,7 @@ import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
-import com.milkrun.store.sql.workflow.SqlWorkflowStore;
+import com.milkrun.store.sql.workflow.NewRunRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -275,7 +275,7 @@ public final class SqlOrderStore implements OrderStore {
         // short a time as possible (bench/README.md: +15 % on a hot product); a shortage rolls both back.
         insertOrder(tx, order);
         tx.update(INSERT_EVENT, OrderRows.eventValues(placement.placed(), 1));
-        placement.run().ifPresent(started -> SqlWorkflowStore.insert(tx, started.run(), started.events()));
+        placement.run().ifPresent(started -> NewRunRows.insert(tx, started.run(), started.events()));
         List<Shortage> shortages = reserve(tx, order, lockOrder);
         if (!shortages.isEmpty()) {
             throw new Rejected(new PlaceResult.OutOfStock(shortages));

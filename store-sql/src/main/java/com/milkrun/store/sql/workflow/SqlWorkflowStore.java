@@ -1,12 +1,10 @@
 package com.milkrun.store.sql.workflow;
 
-import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.store.sql.Jdbc;
 import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
-import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
 import com.milkrun.workflow.RunEvent;
 import com.milkrun.workflow.RunQuery;
@@ -57,28 +55,10 @@ public final class SqlWorkflowStore implements WorkflowStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Inserts a new run at version 0 with its first events (numbered 1, 2, ...), as part of the caller's transaction:
-     * for stores that start a run together with their own writes, such as placing an order.
-     *
-     * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}; outside one the run and its events commit apart
-     * @throws ConcurrentModification when a run with that id exists; the caller's transaction must then roll back
-     */
-    public static void insert(Jdbc tx, WorkflowRun run, List<RunEvent> events) {
-        List<Object> values = WorkflowRows.runValues(run, 0);
-        try {
-            tx.update("INSERT INTO workflow_runs (" + WorkflowRows.RUN_COLUMNS + ") VALUES ("
-                    + Where.placeholders(values.size()) + ")", values.toArray());
-        } catch (UniqueViolation e) {
-            throw runExists(run.runId());
-        }
-        insertEvents(tx, run.runId(), 0, events);
-    }
-
     @Override
     public void create(WorkflowRun run, List<RunEvent> events) {
         jdbc.inTransaction(tx -> {
-            insert(tx, run, events);
+            NewRunRows.insert(tx, run, events);
             return null;
         });
     }
@@ -126,7 +106,7 @@ public final class SqlWorkflowStore implements WorkflowStore {
             }
             long last = tx.queryOne("SELECT MAX(seq) FROM workflow_events WHERE run_id = ?",
                     row -> row.getLong(1), next.runId()).orElse(0L);
-            insertEvents(tx, next.runId(), last, events);
+            NewRunRows.insertEvents(tx, next.runId(), last, events);
             return read(tx, next.runId());
         }));
     }
@@ -161,15 +141,6 @@ public final class SqlWorkflowStore implements WorkflowStore {
                 + " ORDER BY seq", WorkflowRows::event, runId);
     }
 
-    /** Inserts the events numbered {@code last + 1}, {@code last + 2}, ... */
-    private static void insertEvents(Jdbc tx, String runId, long last, List<RunEvent> events) {
-        List<List<?>> rows = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            rows.add(WorkflowRows.eventValues(runId, last + 1 + i, events.get(i)));
-        }
-        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
-    }
-
     private static Optional<WorkflowRun> read(Jdbc jdbc, String runId) {
         return jdbc.queryOne(SELECT_RUN + " WHERE run_id = ?", WorkflowRows::run, runId);
     }
@@ -184,9 +155,5 @@ public final class SqlWorkflowStore implements WorkflowStore {
                 }
             }
         }
-    }
-
-    private static ConcurrentModification runExists(String runId) {
-        return new ConcurrentModification("Workflow run " + runId);
     }
 }
