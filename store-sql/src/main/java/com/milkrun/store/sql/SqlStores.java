@@ -32,7 +32,7 @@ public record SqlStores(UserStore users, CredentialStore credentials, SessionSto
         Jdbc jdbc = database.jdbc();
         return new SqlStores(new SqlUserStore(jdbc), new SqlCredentialStore(jdbc), new SqlSessionStore(jdbc),
                 new SqlSigningKeyStore(jdbc), new SqlNotificationStore(jdbc), new SqlVendorStore(jdbc),
-                new SqlProductStore(jdbc), new SqlStockStore(jdbc, clock), new SqlOrderStore(jdbc),
-                new SqlWorkflowStore(jdbc));
+                new SqlProductStore(jdbc), new SqlStockStore(jdbc, clock), new SqlOrderStore(jdbc, database.dialect()),
+                new SqlWorkflowStore(jdbc, database.dialect()));
     }
 }

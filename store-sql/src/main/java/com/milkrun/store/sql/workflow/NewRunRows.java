@@ -7,6 +7,7 @@ import com.milkrun.store.sql.Where;
 import com.milkrun.workflow.RunEvent;
 import com.milkrun.workflow.WorkflowRun;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,6 +35,19 @@ public final class NewRunRows {
             throw new ConcurrentModification("Workflow run " + run.runId());
         }
         insertEvents(tx, run.runId(), 0, events);
+    }
+
+    /**
+     * Appends the events after the run's last one in one batch, each insert numbering its row itself; the caller
+     * holds the run row's lock, so nobody else numbers events of this run meanwhile.
+     */
+    static void appendEvents(Jdbc tx, String runId, List<RunEvent> events) {
+        List<List<?>> rows = new ArrayList<>();
+        for (RunEvent e : events) {
+            rows.add(Arrays.asList(runId, runId, e.type(), e.state(), e.detail(), e.at()));
+        }
+        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, (SELECT COALESCE(MAX(seq),"
+                + " 0) + 1 FROM workflow_events WHERE run_id = ?), ?, ?, ?, ?)", rows);
     }
 
     /** Inserts the events numbered {@code last + 1}, {@code last + 2}, ... in one batch. */

@@ -3,6 +3,7 @@ package com.milkrun.store.sql.workflow;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.SqlDialect;
 import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
 import com.milkrun.store.sql.Where;
@@ -13,6 +14,7 @@ import com.milkrun.workflow.WorkflowRun;
 import com.milkrun.workflow.WorkflowStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +24,14 @@ import java.util.function.Supplier;
 /**
  * Runs in {@code workflow_runs} and their history in {@code workflow_events}.
  *
- * <p>A claim and an advance are each one READ COMMITTED transaction around a single conditional UPDATE of the run's
- * row: the claim's WHERE repeats every rule of a claimable run (running, due, lease free or run out), the advance's
- * the version read. Of two racing writers the second waits for the first's row lock and then finds the condition
- * false, so it changes nothing. The advance's events are numbered after the run's last one while that lock is held,
- * so no two writers ever number events alike. A transaction the database aborts for a deadlock, a serialization
- * failure or a lock timeout runs again, a few times: it wrote nothing.
+ * <p>A claim and an advance each turn on a single conditional UPDATE of the run's row: the claim's WHERE repeats
+ * every rule of a claimable run (running, due, lease free or run out), the advance's the version read. Of two racing
+ * writers the second waits for the first's row lock and then finds the condition false, so it changes nothing. A
+ * claim is that one statement, answering the row it changed ({@code RETURNING} on PostgreSQL, {@code FINAL TABLE} on
+ * H2): one round trip. An advance is a READ COMMITTED transaction of the UPDATE and its events, each numbered by its
+ * own insert after the run's last one while the row lock is held, so no two writers ever number events alike; the
+ * run as stored is what the UPDATE wrote, so it is not read back. A transaction the database aborts for a deadlock,
+ * a serialization failure or a lock timeout runs again, a few times: it wrote nothing.
  */
 public final class SqlWorkflowStore implements WorkflowStore {
     private static final int ATTEMPTS = 5;
@@ -46,13 +50,33 @@ public final class SqlWorkflowStore implements WorkflowStore {
     private static final String CLAIM = "UPDATE workflow_runs SET lease_owner = ?, lease_until = ?,"
             + " version = version + 1 WHERE run_id = ? AND status = ? AND next_attempt_at <= ?"
             + " AND (lease_until IS NULL OR lease_until <= ?)";
+    private static final String CLAIM_RETURNING = CLAIM + " RETURNING " + WorkflowRows.RUN_COLUMNS;
+    private static final String CLAIM_FINAL_TABLE = "SELECT " + WorkflowRows.RUN_COLUMNS + " FROM FINAL TABLE ("
+            + CLAIM + ")";
     private static final String ADVANCE = "UPDATE workflow_runs SET " + WorkflowRows.CHANGED_COLUMNS
             + ", version = version + 1 WHERE run_id = ? AND version = ?";
 
-    private final Jdbc jdbc;
+    /**
+     * PostgreSQL: the advance as one statement, whose INSERT of the events takes its rows only from the UPDATE's
+     * RETURNING, so nothing is inserted when the version did not match. The events are numbered after the run's
+     * last one as of the statement's start; a writer whose UPDATE matched waited for no one who added events since
+     * (every writer of events bumps the version, which would have made this UPDATE match nothing), so the numbers
+     * are the next ones. The events follow as {@code VALUES} rows, each with its place in the list.
+     */
+    private static final String ADVANCE_WITH_EVENTS = "WITH changed AS (" + ADVANCE + " RETURNING run_id),"
+            + " last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM workflow_events WHERE run_id = ?)"
+            + " INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ")"
+            + " SELECT changed.run_id, last.seq + e.n, e.type, e.state, e.detail, e.at FROM changed, last, (VALUES ";
 
-    public SqlWorkflowStore(Jdbc jdbc) {
+    private final Jdbc jdbc;
+    private final String claim;
+    private final boolean oneStatementAdvance;
+
+    /** @param dialect which database: how a claim answers the row it changed */
+    public SqlWorkflowStore(Jdbc jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.claim = dialect == SqlDialect.POSTGRESQL ? CLAIM_RETURNING : CLAIM_FINAL_TABLE;
+        this.oneStatementAdvance = dialect == SqlDialect.POSTGRESQL;
     }
 
     @Override
@@ -87,12 +111,7 @@ public final class SqlWorkflowStore implements WorkflowStore {
 
     @Override
     public Optional<WorkflowRun> claim(String runId, String owner, Instant now, Instant leaseUntil) {
-        return retrying(() -> jdbc.inTransaction(tx -> {
-            if (tx.update(CLAIM, owner, leaseUntil, runId, RUNNING, now, now) == 0) {
-                return Optional.empty();
-            }
-            return read(tx, runId);
-        }));
+        return retrying(() -> jdbc.queryOne(claim, WorkflowRows::run, owner, leaseUntil, runId, RUNNING, now, now));
     }
 
     @Override
@@ -100,14 +119,25 @@ public final class SqlWorkflowStore implements WorkflowStore {
         List<Object> params = new ArrayList<>(WorkflowRows.changedValues(next));
         params.add(next.runId());
         params.add(next.version());
+        Optional<WorkflowRun> stored = Optional.of(WorkflowRows.stored(next, next.version() + 1));
+        if (oneStatementAdvance && !events.isEmpty()) {
+            params.add(next.runId());
+            for (RunEvent e : events) {
+                params.addAll(Arrays.asList(e.type(), e.state(), e.detail(), e.at()));
+            }
+            StringBuilder sql = new StringBuilder(ADVANCE_WITH_EVENTS);
+            for (int n = 1; n <= events.size(); n++) {
+                sql.append(n == 1 ? "" : ", ").append('(').append(n).append(", ?, ?, ?, ?)");
+            }
+            sql.append(") AS e (n, type, state, detail, at)");
+            return retrying(() -> jdbc.update(sql.toString(), params.toArray()) == 0 ? Optional.empty() : stored);
+        }
         return retrying(() -> jdbc.inTransaction(tx -> {
             if (tx.update(ADVANCE, params.toArray()) == 0) {
                 return Optional.empty();
             }
-            long last = tx.queryOne("SELECT MAX(seq) FROM workflow_events WHERE run_id = ?",
-                    row -> row.getLong(1), next.runId()).orElse(0L);
-            NewRunRows.insertEvents(tx, next.runId(), last, events);
-            return read(tx, next.runId());
+            NewRunRows.appendEvents(tx, next.runId(), events);
+            return stored;
         }));
     }
 
