@@ -419,7 +419,8 @@ def run(args):
                 "client_us_per_op": per("client_cpu_s")})
     print(summary_line(out))
     if args.jfr:
-        out["profile"] = cpu_profile(os.path.join(args.java_home, "bin", "jfr"), args.jfr)
+        out["profile"] = cpu_profile(os.path.join(args.java_home, "bin", "jfr"), args.jfr,
+                                     ("milkrun-http", "workflow-") if life else ("milkrun-http",))
         print_profile(out)
     for s in samples:
         print("  unexpected:", s)
@@ -739,6 +740,8 @@ def frame_category(frames):
         return "JSON (Jackson)"
     if first.startswith("org.eclipse.jetty."):
         return "HTTP: socket calls" if sock else "HTTP: Jetty (parsing, dispatch)"
+    if first.startswith("com.milkrun.workflow."):
+        return "workflow engine (interpreter, paths, run records) + JDK"
     if first.startswith("com.milkrun."):
         return "MilkRun code (routing, validation, pricing, mapping) + JDK"
     if first.startswith("com.nimbusds."):
@@ -749,16 +752,18 @@ def frame_category(frames):
 INCLUSIVE = [("ApiRouter.authenticate (token + user lookup)", ".ApiRouter.authenticate("),
              ("OrderService.place", ".OrderService.place("),
              ("Jdbc (all database calls)", ".store.sql.Jdbc."),
-             ("JettyAdapter.handle (the whole handler)", ".JettyAdapter.handle(")]
+             ("JettyAdapter.handle (the whole handler)", ".JettyAdapter.handle("),
+             ("WorkflowEngine.work (claim, steps, advances)", ".WorkflowEngine.work("),
+             ("OrderSteps (the step handlers)", ".OrderSteps.")]
 
 
-def cpu_profile(jfr_tool, path):
+def cpu_profile(jfr_tool, path, threads=("milkrun-http",)):
     text = subprocess.run([jfr_tool, "print", "--events", "jdk.CPUTimeSample", "--stack-depth", "256", path],
                           check=True, capture_output=True, text=True).stdout
     cats, incl, n = Counter(), Counter(), 0
     for ev in text.split("jdk.CPUTimeSample {")[1:]:
         m = re.search(r'eventThread = "([^"]*)"', ev)
-        if not m or not m.group(1).startswith("milkrun-http"):
+        if not m or not m.group(1).startswith(threads):
             continue
         frames = re.findall(r"^\s{4}(\S+?\()", ev, re.M)
         n += 1
@@ -773,7 +778,10 @@ def print_profile(out):
     prof = out["profile"]
     n = prof["samples"] or 1
     http_us = (out.get("server_threads_cpu_s", {}).get("http", 0) / out["ok"] * 1e6) if out["ok"] else 0
-    print(f"  request-thread CPU profile ({prof['samples']} samples; request threads {http_us:.0f} us/op of the "
+    if out["scenario"] == "life":
+        # request threads and the workflow's threads together, against all of the server's CPU per finished order
+        http_us = out["server_us_per_op"]
+    print(f"  {'request- and workflow-thread' if out['scenario'] == 'life' else 'request-thread'} CPU profile ({prof['samples']} samples; request threads {http_us:.0f} us/op of the "
           f"server's {out['server_us_per_op']:.0f} us/op, threads: {out.get('server_threads_cpu_s')}):")
     for cat, c in prof["categories"].items():
         print(f"    {c / n * 100:5.1f} %  {c / n * http_us:6.0f} us/op  {cat}")

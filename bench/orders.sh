@@ -31,6 +31,7 @@
 #                  "reorder", the inventory UPDATE moved just before COMMIT) -- see bench/orders.py
 #   --pool N       MILKRUN_DB_POOL_SIZE (default: unset, the product's 10)
 #   --flags F      extra JVM flags after run.sh's (e.g. "-Xmx512m")
+#   --env "..."    extra server environment, e.g. "MILKRUN_WORKFLOW_EAGER=false MILKRUN_WORKFLOW_WORKERS=4"
 #   --profile      afterwards, one more run per database and scenario with JFR's CPU-time sampler over the window:
 #                  where the request threads' CPU goes (token check, JSON, Jetty, JDBC, H2, MilkRun code)
 #   --keep DIR     copy the JSON result of every run to DIR
@@ -42,7 +43,7 @@ source "$(dirname "$0")/common.sh"
 build_if_missing server
 
 runs=3 warmup=60 ref_warmup=20 duration=20 drain=10 clients=16 dbs="h2 pg" scenarios="spread hot" refs=1 pgb=1 variants="ceiling mirror"
-pool="" extra="" profile=0 keep=""
+pool="" extra="" env_extra="" profile=0 keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
@@ -58,12 +59,14 @@ while [ $# -gt 0 ]; do
     --variants) variants="$2"; shift 2 ;;
     --pool) pool="$2"; shift 2 ;;
     --flags) extra="$2"; shift 2 ;;
+    --env) env_extra="$2"; shift 2 ;;
     --profile) profile=1; shift ;;
     --keep) keep="$2"; shift 2 ;;
-    *) sed -n '2,41p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,42p' "$0" >&2; exit 2 ;;
   esac
 done
 read -r -a extra_flags <<< "$extra"
+read -r -a extra_env <<< "$env_extra"
 
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 if [[ " $dbs " == *" pg "* ]]; then
@@ -90,7 +93,7 @@ start_server() {
   server_port=$(free_port)
   env MILKRUN_PORT="$server_port" MILKRUN_DB_URL="$1" MILKRUN_DB_USER="$db_user" MILKRUN_DB_PASSWORD="$db_password" \
     MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_LOG_LEVEL=WARN MILKRUN_BCRYPT_COST=4 \
-    ${pool:+MILKRUN_DB_POOL_SIZE=$pool} \
+    ${pool:+MILKRUN_DB_POOL_SIZE=$pool} "${extra_env[@]}" \
     "$JAVA" "${PRODUCT_FLAGS[@]}" "${extra_flags[@]}" "${more[@]}" -Xlog:gc:file="$3" -jar "$SERVER_JAR" >>"$2" 2>&1 &
   server_pid=$!
   register_pid "$server_pid"
@@ -156,7 +159,7 @@ status=0
 echo "MilkRun order placement, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB," \
   "$("$JAVA" -version 2>&1 | head -1), $(psql "${PG[@]}" -XAtc 'SHOW server_version' postgres 2>/dev/null | sed 's/^/PostgreSQL /')"
 echo "$clients clients, warm-up ${warmup} s (references ${ref_warmup} s), window ${duration} s, $runs run(s) per cell; JVM: ${PRODUCT_FLAGS[*]}" \
-  "${extra:+$extra }-Xlog:gc; pool ${pool:-10 (default)}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "${extra:+$extra }-Xlog:gc; pool ${pool:-10 (default)}${env_extra:+; env $env_extra}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$runs"); do
   for c in "${cells[@]}"; do
     # shellcheck disable=SC2086

@@ -115,7 +115,7 @@ public final class MilkRun implements AutoCloseable {
                     EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
                             .withLease(processing.lease()));
             resources.add(engine);
-            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows());
+            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows(), processing.eager());
             OrderService orders = new OrderService(stores.orders(), stores.users(), stores.products(), stores.vendors(),
                     stores.stock(), DeliveryWindow.standard(config.timeZone()), orderProcessing, notices, clock);
             WorkflowRuns runs = new WorkflowRuns(stores.workflows(), orderProcessing);

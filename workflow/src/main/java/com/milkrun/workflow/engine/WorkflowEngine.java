@@ -145,6 +145,30 @@ public final class WorkflowEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Works on the run in the calling thread, as far as it goes without waiting (a retry's backoff or a Wait state
+     * hands it to the timer and the workers): an eager start, for the thread that has just stored the run. It
+     * changes only which thread does the work, not how: the claim, the compare-and-set steps and the lease are
+     * those of any worker, so a crash halfway leaves the run to whoever claims it once the lease runs out. Before
+     * {@link #start()} (or after {@link #close()}) it does nothing; a failure is logged, never thrown, and the run is
+     * taken up again when its lease runs out.
+     */
+    public void runNow(String runId) {
+        if (!started || closed) {
+            return;
+        }
+        Worked worked = Worked.NOTHING;
+        try {
+            worked = work(runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Working on workflow run " + runId + " failed; it is taken up again when its "
+                    + "lease runs out", e);
+        }
+        if (worked.wakeAt() != null) {
+            wakeAt(runId, worked.wakeAt());
+        }
+    }
+
     /** Starts polling for due runs, the workers and the lease heartbeat. */
     public synchronized void start() {
         if (closed) {
