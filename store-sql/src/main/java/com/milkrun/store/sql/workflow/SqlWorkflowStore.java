@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * writers the second waits for the first's row lock and then finds the condition false, so it changes nothing. A
  * claim is that one statement, answering the row it changed ({@code RETURNING} on PostgreSQL, {@code FINAL TABLE} on
  * H2): one round trip. An advance is a READ COMMITTED transaction of the UPDATE and its events, each numbered by its
- * own insert after the run's last one while the row lock is held, so no two writers ever number events alike; the
- * run as stored is what the UPDATE wrote, so it is not read back. A transaction the database aborts for a deadlock,
+ * own insert after the run's last one while the row lock is held, so no two writers ever number events alike (on
+ * PostgreSQL the UPDATE and the events' INSERT are one statement: see {@link #ADVANCE_WITH_EVENTS}); the run as
+ * stored is what the UPDATE wrote, so it is not read back. A transaction the database aborts for a deadlock,
  * a serialization failure or a lock timeout runs again, a few times: it wrote nothing.
  */
 public final class SqlWorkflowStore implements WorkflowStore {
@@ -72,7 +73,7 @@ public final class SqlWorkflowStore implements WorkflowStore {
     private final String claim;
     private final boolean oneStatementAdvance;
 
-    /** @param dialect which database: how a claim answers the row it changed */
+    /** @param dialect which database: how a claim answers the row it changed, and whether an advance is one statement */
     public SqlWorkflowStore(Jdbc jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.claim = dialect == SqlDialect.POSTGRESQL ? CLAIM_RETURNING : CLAIM_FINAL_TABLE;
