@@ -13,12 +13,14 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 source "$ROOT/scripts/java-home.sh"
 JAVA="$JAVA_HOME/bin/java"
 
-SERVER_JAR="$ROOT/server/target/milkrun-server.jar"
-SERVER_LIB="$ROOT/server/target/lib"
+# MILKRUN_BENCH_SERVER_DIR: another build's server/target (e.g. a copy kept to compare before and after a change)
+SERVER_JAR="${MILKRUN_BENCH_SERVER_DIR:-$ROOT/server/target}/milkrun-server.jar"
+SERVER_LIB="${MILKRUN_BENCH_SERVER_DIR:-$ROOT/server/target}/lib"
 LAMBDA_JAR="$ROOT/lambda/target/milkrun-lambda-0.1.0-SNAPSHOT-aws.jar"
 
+# build_if_missing [server]: builds when a jar is missing; with "server", only the server's jar and lib are needed
 build_if_missing() {
-  if [ ! -f "$SERVER_JAR" ] || [ ! -d "$SERVER_LIB" ] || [ ! -f "$LAMBDA_JAR" ]; then
+  if [ ! -f "$SERVER_JAR" ] || [ ! -d "$SERVER_LIB" ] || { [ "${1:-}" != server ] && [ ! -f "$LAMBDA_JAR" ]; }; then
     echo "Building MilkRun (./mvnw -q install -DskipTests)..." >&2
     (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
   fi

@@ -51,6 +51,7 @@ start_server() {
   local db="$1" jsa="$2"; shift 2
   server_port=$(free_port)
   MILKRUN_PORT="$server_port" MILKRUN_DB_URL="jdbc:h2:file:$db/milkrun" MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN \
+  MILKRUN_RATE_LIMIT_PER_CLIENT=0 MILKRUN_RATE_LIMIT_PER_ACCOUNT=0 MILKRUN_FAILED_ATTEMPTS_PER_CLIENT=0 \
     MILKRUN_STORE=sql "$JAVA" "${PRODUCT_FLAGS[@]}" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$jsa" "$@" \
     -jar "$SERVER_JAR" >>"$WORK/server.log" 2>&1 &
   server_pid=$!

@@ -268,7 +268,10 @@ def run(args):
     products = ids["products"]
     hot = ids["hot"]
     scenario = args.scenario
-    expect = 201 if scenario in ("spread", "hot") else 200
+    expect = 201 if scenario in ("spread", "hot", "life") else 200
+    life = scenario == "life"
+    if life and not args.db:
+        sys.exit("--scenario life needs --db (the PostgreSQL database the server uses)")
     t0 = time.perf_counter() + 0.5
     w_start, w_end = t0 + args.warmup, t0 + args.warmup + args.duration
     results = [None] * args.clients
@@ -288,7 +291,7 @@ def run(args):
         while time.perf_counter() < t0:
             time.sleep(0.001)
         while True:
-            if scenario == "spread":
+            if scenario in ("spread", "life"):
                 a, b = rnd.sample(products, 2)
                 body = (f'{{"items":[{{"productId":"{a["productId"]}","vendorId":"{a["vendorId"]}","quantity":1}},'
                         f'{{"productId":"{b["productId"]}","vendorId":"{b["vendorId"]}","quantity":1}}' + tail).encode()
@@ -334,6 +337,10 @@ def run(args):
     while time.perf_counter() < w_start:
         time.sleep(0.0005)
     cpu.start()
+    wall_start = time.time()
+    counts_a = jdbc_counts(args.jdbc_counts)
+    xact_a = pg_xacts(args.db) if args.db else None
+    backlog_start = running_runs(args.db) if life else None
     gc_a = size(args.gc_log)
     if args.jfr:  # profiling run: JFR's CPU-time sampler (JDK 25) over the measured window
         jcmd = os.path.join(args.java_home, "bin", "jcmd")
@@ -342,7 +349,23 @@ def run(args):
                        check=True, capture_output=True)
     while time.perf_counter() < w_end:
         time.sleep(0.0005)
+    wall_end = time.time()
+    drain = None
+    if life:
+        # the clients stop placing at the end of the window; the runner goes on until no run is left or the drain
+        # period is over, and the CPU and statements of that tail count for the orders it finishes
+        backlog_end = running_runs(args.db)
+        deadline = time.perf_counter() + args.drain
+        left = backlog_end
+        while left > 0 and time.perf_counter() < deadline:
+            time.sleep(0.2)
+            left = running_runs(args.db)
+        drain = {"backlog_at_window_start": backlog_start, "backlog_at_window_end": backlog_end,
+                 "backlog_after_drain": left, "drain_s": round(time.perf_counter() - (deadline - args.drain), 2)}
     usage = cpu.stop()
+    wall_stop = time.time()
+    counts_b = jdbc_counts(args.jdbc_counts, fresh=True)
+    xact_b = pg_xacts(args.db) if args.db else None
     gc_b = size(args.gc_log)
     if args.jfr:
         subprocess.run([jcmd, str(args.server_pid), "JFR.stop", "name=orders"], check=True, capture_output=True)
@@ -363,14 +386,41 @@ def run(args):
            "unexpected": sum(v for k, v in status.items() if k != expect), "samples": samples}
     out.update(usage)
     out.update(gc_pauses(args.gc_log, gc_a, gc_b) or {})
+    # what the CPU figures are divided by: the answers in the window, or for "life" the orders the workflow
+    # finished (run Succeeded: Confirmed, vendors and customer told) between window start and drain end
+    per_op = ok
+    if life:
+        done = life_counts(args.db, wall_start, wall_end, wall_stop)
+        out.update(drain)
+        out.update(done)
+        out["placed_throughput"] = ok / window
+        out["throughput"] = done["window_orders_done"] / window
+        out["completed_in_window_throughput"] = done["runs_succeeded_in_window"] / window
+        per_op = done["runs_succeeded_until_drain_end"]
+    if counts_a and counts_b:
+        for kind in ("request", "background"):
+            d = [b - a for a, b in zip(counts_a[kind], counts_b[kind])]
+            out[f"jdbc_{kind}"] = dict(zip(("statements", "round_trips", "transactions"), d[:3]))
+        # the request threads' work is per placement (201s: requests only run inside the window), everything
+        # else's per finished order
+        divisor = {"request": ok, "background": per_op}
+        if per_op and ok:
+            out["per_order"] = {f"{k}_{kind}": out[f"jdbc_{kind}"][k] / divisor[kind]
+                                for kind in ("request", "background") for k in ("statements", "round_trips",
+                                                                                 "transactions")}
+            for k in ("statements", "round_trips", "transactions"):
+                out["per_order"][k] = out["per_order"][f"{k}_request"] + out["per_order"][f"{k}_background"]
+    if xact_a is not None and xact_b is not None and per_op:
+        out["pg_transactions_per_order"] = (xact_b - xact_a) / per_op
     if args.h2_dir:
         out["h2_file_mb"] = sum(os.path.getsize(os.path.join(args.h2_dir, f)) for f in os.listdir(args.h2_dir)) / 2**20
-    per = lambda k: (out[k] / ok * 1e6) if ok and out.get(k) is not None else None
+    per = lambda k: (out[k] / per_op * 1e6) if per_op and out.get(k) is not None else None
     out.update({"server_us_per_op": per("server_cpu_s"), "postgres_us_per_op": per("postgres_cpu_s"),
                 "client_us_per_op": per("client_cpu_s")})
     print(summary_line(out))
     if args.jfr:
-        out["profile"] = cpu_profile(os.path.join(args.java_home, "bin", "jfr"), args.jfr)
+        out["profile"] = cpu_profile(os.path.join(args.java_home, "bin", "jfr"), args.jfr,
+                                     ("milkrun-http", "workflow-") if life else ("milkrun-http",))
         print_profile(out)
     for s in samples:
         print("  unexpected:", s)
@@ -381,11 +431,76 @@ def run(args):
 
 def summary_line(o):
     fmt = lambda v, f: "-" if v is None else format(v, f)
+    if o["scenario"] == "life":
+        po = o.get("per_order", {})
+        return (f"life: {o['throughput']:.1f} orders/s confirmed (window orders done by the drain's end), placed "
+                f"{o['placed_throughput']:.1f}/s, runs finished inside the window {o['completed_in_window_throughput']:.1f}/s;"
+                f" backlog (running runs) {o['backlog_at_window_start']} at window start, {o['backlog_at_window_end']} at"
+                f" its end, {o['backlog_after_drain']} after a {o['drain_s']} s drain; p50 {fmt(o['p50_ms'], '.1f')} ms,"
+                f" p99 {fmt(o['p99_ms'], '.1f')} ms, status {o['status']}; per finished order: server"
+                f" {fmt(o.get('server_us_per_op'), '.0f')} us, postgres {fmt(o.get('postgres_us_per_op'), '.0f')} us,"
+                f" client {fmt(o.get('client_us_per_op'), '.0f')} us CPU, statements {fmt(po.get('statements'), '.1f')}"
+                f" ({fmt(po.get('statements_request'), '.1f')} placing + {fmt(po.get('statements_background'), '.1f')}"
+                f" workflow), round trips {fmt(po.get('round_trips'), '.1f')} ({fmt(po.get('round_trips_request'), '.1f')}"
+                f" + {fmt(po.get('round_trips_background'), '.1f')}), transactions {fmt(po.get('transactions'), '.1f')}"
+                f" (PostgreSQL counted {fmt(o.get('pg_transactions_per_order'), '.1f')}); machine busy"
+                f" {fmt(o.get('machine_busy_cores'), '.2f')} of {os.cpu_count()} cores"
+                + (f"; GC {o['gc_pauses']} pauses {o['gc_pause_ms']} ms" if "gc_pauses" in o else ""))
     return (f"{o['scenario']}: {o['throughput']:.1f}/s, p50 {fmt(o['p50_ms'], '.1f')} ms, p99 {fmt(o['p99_ms'], '.1f')}"
             f" ms, status {o['status']}, CPU per op: server {fmt(o.get('server_us_per_op'), '.0f')} us, postgres "
             f"{fmt(o.get('postgres_us_per_op'), '.0f')} us, client {fmt(o.get('client_us_per_op'), '.0f')} us; "
             f"machine busy {fmt(o.get('machine_busy_cores'), '.2f')} of {os.cpu_count()} cores"
             + (f"; GC {o['gc_pauses']} pauses {o['gc_pause_ms']} ms" if "gc_pauses" in o else ""))
+
+
+# ------------------------------------------------------------------------------------------- database read-outs
+def psql_value(db, query):
+    r = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-XAtc", query, db], check=True,
+                       capture_output=True, text=True)
+    return r.stdout.strip()
+
+
+def running_runs(db):
+    return int(psql_value(db, "SELECT count(*) FROM workflow_runs WHERE status = 'Running'"))
+
+
+def pg_xacts(db):
+    """Transactions PostgreSQL counted for the database (committed + rolled back; its statistics lag by up to a
+    second, and include the few queries of this script)."""
+    return int(psql_value(db, f"SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '{db}'"))
+
+
+def life_counts(db, start, end, stop):
+    """Orders placed in [start, end) and how many of them were Confirmed with their run Succeeded by now; runs that
+    succeeded in [start, end) and in [start, stop). Times are this machine's wall clock, as the server's are."""
+    ts = lambda t: f"to_timestamp({t:.6f})"
+    row = psql_value(db, f"""SELECT
+        (SELECT count(*) FROM orders WHERE created_at >= {ts(start)} AND created_at < {ts(end)}),
+        (SELECT count(*) FROM orders o JOIN workflow_runs r ON r.subject_id = o.order_id
+          WHERE o.created_at >= {ts(start)} AND o.created_at < {ts(end)} AND o.status = 'Confirmed'
+            AND r.status = 'Succeeded'),
+        (SELECT count(*) FROM workflow_runs WHERE status = 'Succeeded' AND updated_at >= {ts(start)}
+            AND updated_at < {ts(end)}),
+        (SELECT count(*) FROM workflow_runs WHERE status = 'Succeeded' AND updated_at >= {ts(start)}
+            AND updated_at < {ts(stop)}),
+        (SELECT count(*) FROM workflow_runs WHERE status NOT IN ('Running', 'Succeeded'))""")
+    v = [int(x) for x in row.split("|")]
+    return {"window_orders_placed": v[0], "window_orders_done": v[1], "runs_succeeded_in_window": v[2],
+            "runs_succeeded_until_drain_end": v[3], "runs_failed_or_aborted": v[4]}
+
+
+def jdbc_counts(path, fresh=False):
+    """The totals the server writes with -Dmilkrun.jdbc.counts=FILE: {kind: [statements, round trips,
+    transactions, commits, rollbacks, auto-committed]}; None without the file. Waits for a fresh write."""
+    if not path:
+        return None
+    if fresh:
+        time.sleep(0.25)
+    try:
+        with open(path) as f:
+            return {line.split()[0]: [int(x) for x in line.split()[1:]] for line in f if line.strip()}
+    except OSError:
+        return None
 
 
 # ------------------------------------------------------------------------------------------------------- pgbench
@@ -416,6 +531,16 @@ SQL_ORDER = ("INSERT INTO orders (order_id, user_id, status, delivery_date, paym
              " discount, total_amount, created_at, updated_at, version) VALUES ({oid}, :u_user_id, 'Pending', :ddate,"
              " 'CashOnDelivery', :u_address_id, :u_label, :u_line1, :u_line2, :u_city, :u_state, :u_zip_code,"
              " :sub, :gst, :gst, :tax, :dlv, 0, :dlv, 0, 0, 0, :total, now(), now(), 1)")
+# the rest of an order's life, written by the workflow (OrderSteps, OrderNotices, SqlOrderStore, SqlNotificationStore)
+SQL_EVENT = ("INSERT INTO order_events (order_id, seq, what, status, by_kind, by_name, note, at) VALUES ({oid}, {seq},"
+             " '{what}', '{status}', '{kind}', '{by}', '{note}', now())")
+SQL_CONFIRM = ("UPDATE orders SET status = 'Confirmed', updated_at = now(), version = version + 1"
+               " WHERE order_id = {oid} AND version = 1")
+SQL_NOTE = ("INSERT INTO notifications (notification_id, user_id, email, kind, subject, body, created_at) VALUES"
+            " ('note-' || {oid} || '-{who}', {uid}, {email}, 'ORDER', {subject}, {body}, now())")
+NOTE_BODY = ("'Your order ' || {oid} || ' is confirmed for delivery on ' || :ddate || ' by 8:00 AM.' || chr(10) ||"
+             " '- Bench Milk (1 L) x 1 = Rs 80.00' || chr(10) || '- Bench Milk (1 L) x 1 = Rs 70.00' || chr(10) ||"
+             " 'Total: Rs 197.50 (CashOnDelivery)'")
 SQL_LINE = ("INSERT INTO order_lines (order_id, line_no, product_id, vendor_id, vendor_name, product_name, unit,"
             " quantity, unit_price, total_price, created_at, delivery_date) VALUES ({oid}, {no}, :{p}product_id,"
             " :{p}vendor_id, :vname, :{p}name, :{p}unit, :q, :{p}price, :{p}price, now(), :ddate)")
@@ -436,7 +561,7 @@ def pgbench_script(ids, scenario, variant, customers):
          "\\set oid random(1, 4611686018427387903)",
          "\\set q 1",
          "\\set pts 0"]
-    if scenario == "spread":
+    if scenario in ("spread", "life"):
         prods = sorted(ids["products"], key=lambda p: p["productId"])  # lock order = index order
         parr = sql_array(p["productId"] for p in prods)
         s += [f"\\set r1 random(1, {len(prods)})",
@@ -465,10 +590,31 @@ def pgbench_script(ids, scenario, variant, customers):
     line_inserts = [SQL_LINE.format(oid=oid, no=i, p=prefix) + ";" for i, (prefix, _) in enumerate(lines)]
     if len(line_inserts) > 1:
         line_inserts = ["\\startpipeline"] + line_inserts + ["\\endpipeline"]
-    if variant == "ceiling":
+    if variant in ("ceiling", "life"):
         s += ["BEGIN;", reads_user] + reads_catalog + [stats] + price
         s += [SQL_KEY_INSERT.format(key=key, oid=oid) + ";", SQL_COUNT + ";"] + writes_reserve + writes_order
-        s += line_inserts + ["COMMIT;"]
+        s += line_inserts
+        if variant == "life":
+            # placed, vendors told, confirmed: the timeline's three entries (one JDBC batch would send them
+            # together), the status change, and the vendor's and the customer's inbox messages (no SMTP configured,
+            # so no email deliveries), all in the placing transaction
+            s += ["\\startpipeline",
+                  SQL_EVENT.format(oid=oid, seq=1, what="Placed", status="Pending", kind="customer", by="Customer",
+                                   note="") + ";",
+                  SQL_EVENT.format(oid=oid, seq=2, what="VendorsNotified", status="Pending", kind="workflow",
+                                   by="NotifyVendors", note="1 dairy told about its lines") + ";",
+                  SQL_EVENT.format(oid=oid, seq=3, what="Confirmed", status="Confirmed", kind="workflow",
+                                   by="UpdateOrderStatus", note="") + ";",
+                  "\\endpipeline",
+                  SQL_CONFIRM.format(oid=oid) + ";",
+                  "\\startpipeline",
+                  SQL_NOTE.format(oid=oid, who="v", uid=":vowner", email=":vemail",
+                                  subject="'New order for ' || :ddate || ': Gir Organic Dairy'",
+                                  body=NOTE_BODY.format(oid=oid)) + ";",
+                  SQL_NOTE.format(oid=oid, who="c", uid=":u_user_id", email=":u_email",
+                                  subject="'Order confirmed: ' || " + oid, body=NOTE_BODY.format(oid=oid)) + ";",
+                  "\\endpipeline"]
+        s += ["COMMIT;"]
     elif variant in ("mirror", "reorder"):
         # authenticate(): users.get; place(): findIdempotencyKey, draft(): users.get, vendor, product(s); stats
         s += [SQL_USER.format(uid=f"{users}[:cu]") + ";",
@@ -483,6 +629,24 @@ def pgbench_script(ids, scenario, variant, customers):
     else:
         sys.exit(f"unknown variant {variant}")
     return "\n".join(s) + "\n"
+
+
+def script_counts(script):
+    """Statements and round trips of one transaction of a generated script: every SQL line is a statement and a
+    round trip, except that the statements between \\startpipeline and \\endpipeline share one."""
+    statements = round_trips = 0
+    in_pipeline = False
+    for line in script.splitlines():
+        line = line.strip()
+        if line == "\\startpipeline":
+            in_pipeline = True
+            round_trips += 1
+        elif line == "\\endpipeline":
+            in_pipeline = False
+        elif line and not line.startswith(("--", "\\")):
+            statements += 1
+            round_trips += 0 if in_pipeline else 1
+    return {"statements": statements, "round_trips": round_trips}
 
 
 def parse_pgbench(text):
@@ -503,9 +667,12 @@ def pgbench(args):
     with open(path, "w") as f:
         f.write(script)
     date = delivery_date(0)
+    owner = psql_value(args.db, "SELECT u.user_id || '|' || u.email FROM vendors v JOIN users u"
+                                f" ON u.user_id = v.owner_user_id WHERE v.vendor_id = '{ids['hot']['vendorId']}'").split("|")
     common = ["pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-M", "prepared", "-c", str(args.clients),
               "-j", str(args.threads), "-f", path, "-D", "n=0", "-D", f"ddate={date}",
-              "-D", "hash=" + "0" * 64, "-D", "vname=Gir Organic Dairy"] + (["-r"] if args.per_statement else [])
+              "-D", "hash=" + "0" * 64, "-D", "vname=Gir Organic Dairy",
+              "-D", f"vowner={owner[0]}", "-D", f"vemail={owner[1]}"] + (["-r"] if args.per_statement else [])
     if args.warmup > 0:
         w = subprocess.run(common + ["-T", str(args.warmup), "-D", f"run=w{uuid.uuid4().hex[:6]}", args.db],
                            capture_output=True, text=True)
@@ -527,8 +694,9 @@ def pgbench(args):
     after = counts()
     out = {"scenario": args.scenario, "variant": args.variant, "clients": args.clients, "duration_s": args.duration}
     out.update(parse_pgbench(r.stdout))
+    out["per_transaction"] = script_counts(script)
     # every transaction must have placed its order and reserved its lines (the guarded UPDATE matched a row)
-    lines = 2 if args.scenario == "spread" else 1
+    lines = 1 if args.scenario == "hot" else 2
     placed, reserved = after[0] - before[0], after[1] - before[1]
     out.update({"orders_placed": placed, "units_reserved": reserved})
     if not out["tps"] or abs(placed - (out["transactions"] or 0)) > args.clients or reserved != placed * lines:
@@ -544,7 +712,8 @@ def pgbench(args):
     print(f"pgbench {args.scenario}/{args.variant}: {out['tps']:.1f} tps, latency avg "
           f"{out['pgbench_latency_avg_ms']} ms, failed {out['failed']}, CPU per tx: postgres "
           f"{out.get('postgres_us_per_op', 0):.0f} us, pgbench {out.get('pgbench_us_per_op', 0):.0f} us; "
-          f"machine busy {out['machine_busy_cores']:.2f} cores")
+          f"machine busy {out['machine_busy_cores']:.2f} cores; per transaction {out['per_transaction']['statements']}"
+          f" statements, {out['per_transaction']['round_trips']} round trips")
     if args.per_statement:
         print(out["per_statement"])
     if args.json:
@@ -571,6 +740,8 @@ def frame_category(frames):
         return "JSON (Jackson)"
     if first.startswith("org.eclipse.jetty."):
         return "HTTP: socket calls" if sock else "HTTP: Jetty (parsing, dispatch)"
+    if first.startswith("com.milkrun.workflow."):
+        return "workflow engine (interpreter, paths, run records) + JDK"
     if first.startswith("com.milkrun."):
         return "MilkRun code (routing, validation, pricing, mapping) + JDK"
     if first.startswith("com.nimbusds."):
@@ -581,16 +752,18 @@ def frame_category(frames):
 INCLUSIVE = [("ApiRouter.authenticate (token + user lookup)", ".ApiRouter.authenticate("),
              ("OrderService.place", ".OrderService.place("),
              ("Jdbc (all database calls)", ".store.sql.Jdbc."),
-             ("JettyAdapter.handle (the whole handler)", ".JettyAdapter.handle(")]
+             ("JettyAdapter.handle (the whole handler)", ".JettyAdapter.handle("),
+             ("WorkflowEngine.work (claim, steps, advances)", ".WorkflowEngine.work("),
+             ("OrderSteps (the step handlers)", ".OrderSteps.")]
 
 
-def cpu_profile(jfr_tool, path):
+def cpu_profile(jfr_tool, path, threads=("milkrun-http",)):
     text = subprocess.run([jfr_tool, "print", "--events", "jdk.CPUTimeSample", "--stack-depth", "256", path],
                           check=True, capture_output=True, text=True).stdout
     cats, incl, n = Counter(), Counter(), 0
     for ev in text.split("jdk.CPUTimeSample {")[1:]:
         m = re.search(r'eventThread = "([^"]*)"', ev)
-        if not m or not m.group(1).startswith("milkrun-http"):
+        if not m or not m.group(1).startswith(threads):
             continue
         frames = re.findall(r"^\s{4}(\S+?\()", ev, re.M)
         n += 1
@@ -605,7 +778,10 @@ def print_profile(out):
     prof = out["profile"]
     n = prof["samples"] or 1
     http_us = (out.get("server_threads_cpu_s", {}).get("http", 0) / out["ok"] * 1e6) if out["ok"] else 0
-    print(f"  request-thread CPU profile ({prof['samples']} samples; request threads {http_us:.0f} us/op of the "
+    if out["scenario"] == "life":
+        # request threads and the workflow's threads together, against all of the server's CPU per finished order
+        http_us = out["server_us_per_op"]
+    print(f"  {'request- and workflow-thread' if out['scenario'] == 'life' else 'request-thread'} CPU profile ({prof['samples']} samples; request threads {http_us:.0f} us/op of the "
           f"server's {out['server_us_per_op']:.0f} us/op, threads: {out.get('server_threads_cpu_s')}):")
     for cat, c in prof["categories"].items():
         print(f"    {c / n * 100:5.1f} %  {c / n * http_us:6.0f} us/op  {cat}")
@@ -628,7 +804,7 @@ def report(args):
             cells.setdefault((name[1], name[2]), {})[int(name[3])] = o
         elif name[0] == "pgbench":
             pg.setdefault((name[1], name[2]), {})[int(name[3])] = o
-    order = {"spread": 0, "hot": 1, "me": 2, "categories": 3}
+    order = {"life": -1, "spread": 0, "hot": 1, "me": 2, "categories": 3}
     if not cells and not pg:
         print("(no runs)")
         return
@@ -667,15 +843,41 @@ def report(args):
         mr = cells.get(("pg", sc), {})
         if not mr:
             continue
-        a = med([r["throughput"] for r in mr.values()])
+        # life: orders placed while the workflow runs against the placement ceiling, whole lives against the life one
+        key = "placed_throughput" if sc == "life" and var == "ceiling" else "throughput"
+        a = med([r[key] for r in mr.values()])
         b = med([r["tps"] for r in runs.values() if r.get("tps")])
-        per = [f"{mr[i]['throughput'] / runs[i]['tps'] * 100:.0f} %" for i in sorted(runs) if i in mr and runs[i].get("tps")]
+        per = [f"{mr[i][key] / runs[i]['tps'] * 100:.0f} %" for i in sorted(runs) if i in mr and runs[i].get("tps")]
         ms = med([r["server_us_per_op"] + r["postgres_us_per_op"] for r in mr.values()])
         mc = med([r["client_us_per_op"] for r in mr.values()])
         ps = med([r["postgres_us_per_op"] for r in runs.values() if r.get("postgres_us_per_op")])
         pc = med([r["pgbench_us_per_op"] for r in runs.values() if r.get("pgbench_us_per_op")])
-        print(f"| {sc} | {a:.0f} | {var} | {b:.0f} | **{a / b * 100:.0f} %** | {', '.join(per)} | "
+        label = sc + (" (placed)" if key == "placed_throughput" else " (whole life)" if sc == "life" else "")
+        print(f"| {label} | {a:.0f} | {var} | {b:.0f} | **{a / b * 100:.0f} %** | {', '.join(per)} | "
               f"{ms:.0f} us (+ {mc:.0f}) | {ps:.0f} us (+ {pc:.0f}) |")
+    life = cells.get(("pg", "life"), {})
+    if life:
+        print()
+        print("| life, per finished order (medians) | statements | round trips | transactions | PostgreSQL-counted"
+              " transactions | backlog: window start / end / after drain | runs finished inside the window/s |")
+        print("|---|---:|---:|---:|---:|---|---:|")
+        rs = list(life.values())
+        m = lambda f: med([f(r) for r in rs if r.get("per_order")])
+        backlogs = ", ".join("{}/{}/{}".format(r["backlog_at_window_start"], r["backlog_at_window_end"],
+                                               r["backlog_after_drain"]) for r in rs)
+        for part, suffix in (("placing (request threads)", "_request"), ("workflow + outbox (other threads)",
+                                                                         "_background"), ("whole life", "")):
+            print(f"| {part} | {fmt(m(lambda r: r['per_order']['statements' + suffix]), '.1f')} | "
+                  f"{fmt(m(lambda r: r['per_order']['round_trips' + suffix]), '.1f')} | "
+                  f"{fmt(m(lambda r: r['per_order']['transactions' + suffix]), '.1f')} | "
+                  + (f"{fmt(med([r['pg_transactions_per_order'] for r in rs if 'pg_transactions_per_order' in r]), '.1f')}"
+                     f" | {backlogs}"
+                     f" | {fmt(med([r['completed_in_window_throughput'] for r in rs]), '.0f')} |" if not suffix else "| | |"))
+        for (sc, var), runs in sorted(pg.items()):
+            if sc == "life":
+                pt = next(iter(runs.values())).get("per_transaction", {})
+                print(f"| pgbench {var} (one transaction) | {pt.get('statements', '-')} | {pt.get('round_trips', '-')}"
+                      f" | 1 | | | |")
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -688,7 +890,12 @@ def main():
     r = sub.add_parser("run")
     r.add_argument("--port", type=int, required=True)
     r.add_argument("--ids", required=True)
-    r.add_argument("--scenario", choices=["spread", "hot", "me", "categories"], required=True)
+    r.add_argument("--scenario", choices=["spread", "hot", "me", "categories", "life"], required=True)
+    r.add_argument("--db", help="the server's PostgreSQL database: needed by --scenario life (drain, counts), also "
+                                "gives PostgreSQL's transaction count per order")
+    r.add_argument("--drain", type=float, default=10, help="life: seconds the runner gets after the window")
+    r.add_argument("--jdbc-counts", help="the file the server writes with -Dmilkrun.jdbc.counts=FILE: statements, "
+                                         "round trips and transactions per order")
     r.add_argument("--clients", type=int, default=16)
     r.add_argument("--warmup", type=float, default=5)
     r.add_argument("--duration", type=float, default=20)
@@ -702,8 +909,8 @@ def main():
     g = sub.add_parser("pgbench")
     g.add_argument("--db", required=True)
     g.add_argument("--ids", required=True)
-    g.add_argument("--scenario", choices=["spread", "hot"], required=True)
-    g.add_argument("--variant", choices=["ceiling", "mirror", "reorder"], default="ceiling")
+    g.add_argument("--scenario", choices=["spread", "hot", "life"], required=True)
+    g.add_argument("--variant", choices=["ceiling", "mirror", "reorder", "life"], default="ceiling")
     g.add_argument("--clients", type=int, default=16)
     g.add_argument("--threads", type=int, default=2)
     g.add_argument("--warmup", type=int, default=5)

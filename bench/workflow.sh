@@ -124,7 +124,9 @@ mkdir -p "$OUT"
 start_server() {
   server_port=$(free_port)
   env MILKRUN_PORT="$server_port" MILKRUN_DB_URL="$1" MILKRUN_DB_USER="$db_user" MILKRUN_DB_PASSWORD="$db_password" \
-    MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN MILKRUN_BCRYPT_COST=4 "${extra_env[@]}" \
+    MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN MILKRUN_BCRYPT_COST=4 \
+    MILKRUN_RATE_LIMIT_PER_CLIENT=0 MILKRUN_RATE_LIMIT_PER_ACCOUNT=0 MILKRUN_FAILED_ATTEMPTS_PER_CLIENT=0 \
+    MILKRUN_MAX_OPEN_COD_ORDERS=1000000 MILKRUN_MAX_UNITS_PER_PRODUCT=1000000 "${extra_env[@]}" \
     "$JAVA" "${PRODUCT_FLAGS[@]}" "${extra_flags[@]}" -Xlog:gc:file="$3" -jar "$SERVER_JAR" >>"$2" 2>&1 &
   server_pid=$!
   register_pid "$server_pid"

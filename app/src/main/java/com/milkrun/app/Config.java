@@ -53,9 +53,11 @@ public record Config(
      * @param lease           how long a claimed run stays with this process without a heartbeat
      * @param emailFirstRetry the wait before an email's first retry (then ×2 each time)
      * @param emailAttempts   email attempts before the delivery is dead
+     * @param eager           whether the request that places an order also works on its workflow run before it
+     *                        answers (when this process runs the runner), instead of leaving it to a worker
      */
     public record Processing(boolean runner, int workers, Duration poll, Duration lease, Duration emailFirstRetry,
-                             int emailAttempts) {
+                             int emailAttempts, boolean eager) {
     }
 
     /**
@@ -132,7 +134,8 @@ public record Config(
                         Duration.ofMillis(r.integer("MILKRUN_WORKFLOW_POLL_MS", 500)),
                         Duration.ofSeconds(r.integer("MILKRUN_WORKFLOW_LEASE_SECONDS", 15)),
                         Duration.ofMillis(r.integer("MILKRUN_EMAIL_RETRY_MS", 2000)),
-                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4)),
+                        r.integer("MILKRUN_EMAIL_ATTEMPTS", 4),
+                        r.bool("MILKRUN_WORKFLOW_EAGER", true)),
                 new RateLimits(r.integer("MILKRUN_RATE_LIMIT_PER_CLIENT", RateLimits.defaults().requestsPerClientPerMinute()),
                         r.integer("MILKRUN_RATE_LIMIT_PER_ACCOUNT", RateLimits.defaults().requestsPerAccountPerMinute()),
                         r.integer("MILKRUN_FAILED_ATTEMPTS_PER_CLIENT", RateLimits.defaults().failedAttemptsPerClient()),

@@ -17,15 +17,23 @@ import java.util.Optional;
 
 /**
  * The order workflow on the local durable runner: every order gets a run of order-processing.asl.json, stored with
- * the order; the runner is nudged once the order commits and the run is stopped when the order ends otherwise.
+ * the order; once the order commits the run is worked on (eagerly, by the placing thread, or by a worker after a
+ * nudge) and the run is stopped when the order ends otherwise.
  */
 final class EngineOrderProcessing implements OrderProcessing, RunControl {
     private final WorkflowEngine engine;
     private final WorkflowStore runs;
+    private final boolean eager;
 
-    EngineOrderProcessing(WorkflowEngine engine, WorkflowStore runs) {
+    /**
+     * @param eager whether the thread that placed the order works on its run right away, before answering: the
+     *              placing client then waits for the confirmation work, so that sustained placing cannot outrun the
+     *              workers and pile up a backlog of unconfirmed orders; otherwise a worker is nudged
+     */
+    EngineOrderProcessing(WorkflowEngine engine, WorkflowStore runs, boolean eager) {
         this.engine = engine;
         this.runs = runs;
+        this.eager = eager;
     }
 
     /** The execution input the seed's createOrder gives Step Functions: the order id and its items. */
@@ -41,7 +49,11 @@ final class EngineOrderProcessing implements OrderProcessing, RunControl {
 
     @Override
     public void started(String runId) {
-        engine.nudge(runId);
+        if (eager) {
+            engine.runNow(runId);
+        } else {
+            engine.nudge(runId);
+        }
     }
 
     @Override

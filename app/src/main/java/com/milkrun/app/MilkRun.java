@@ -34,7 +34,6 @@ import com.milkrun.stores.Stores;
 import com.milkrun.workflow.StepHandler;
 import com.milkrun.workflow.WorkflowRuns;
 import com.milkrun.workflow.engine.EngineSettings;
-import com.milkrun.workflow.engine.StateMachine;
 import com.milkrun.workflow.engine.WorkflowEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,12 +132,12 @@ public final class MilkRun implements AutoCloseable {
             }
             OrderNotices notices = new OrderNotices(notifications, stores.users(), stores.vendors());
             Map<String, StepHandler> stepHandlers = Map.copyOf(steps.apply(new OrderSteps(stores.orders(), notices, clock).handlers()));
-            WorkflowEngine engine = new WorkflowEngine(stores.workflows(), StateMachine.orderProcessing(),
-                    StateMachine.ORDER_PROCESSING, stepHandlers, clock,
+            WorkflowEngine engine = new WorkflowEngine(stores.workflows(), OrderWorkflow.machine(),
+                    OrderWorkflow.NAME, stepHandlers, clock,
                     EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
                             .withLease(processing.lease()));
             resources.add(engine);
-            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows());
+            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows(), processing.eager());
             OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
                     stores.stock(), DeliveryWindow.standard(config.timeZone()), config.orderLimits(), orderProcessing,
                     Optional.of(notices), clock);

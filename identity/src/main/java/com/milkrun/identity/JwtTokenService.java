@@ -31,9 +31,11 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and checks RS256 JWTs shaped like those of a Cognito user pool, so that clients and the API handle local
@@ -46,6 +48,12 @@ import java.util.UUID;
  * then the claims: exact {@code iss} and {@code token_use}, {@code aud} containing the client id, required
  * {@code sub}, {@code email}, {@code iat} and {@code exp}, and times judged by the injected clock with
  * {@value #MAX_CLOCK_SKEW_SECONDS} s of skew. Tokens are never logged or put in exception messages.
+ *
+ * <p>A token that passed is remembered (at most {@value #VERIFIED_CACHE_SIZE}, keyed by the whole token text, so a
+ * token differing in any character is checked afresh) until the clock passes its {@code exp} plus the skew, the
+ * moment the full check would refuse it: a client sends the same token with every request, and the RSA signature
+ * check is most of a request's CPU. Only what the token proves is cached; whether its user is still enabled is
+ * decided by whoever reads the user, on every request.
  */
 public final class JwtTokenService implements TokenService {
     /** How far the clocks of the issuing and the checking process may disagree. */
@@ -64,6 +72,9 @@ public final class JwtTokenService implements TokenService {
     static final String CLAIM_USERNAME = "username";
     static final String ACCESS_SCOPE = "openid email profile";
 
+    /** Verified tokens remembered at most; the map is emptied when full (tokens are re-verified then). */
+    static final int VERIFIED_CACHE_SIZE = 4096;
+
     private static final String INVALID_TOKEN = "Invalid or expired token";
     private static final String EXPIRED_TOKEN = "Token has expired";
 
@@ -72,6 +83,8 @@ public final class JwtTokenService implements TokenService {
     private final RSAKey signingKey;
     private final JWSSigner signer;
     private final ConfigurableJWTProcessor<SecurityContext> idTokenProcessor;
+    private final Clock clock;
+    private final Map<String, VerifiedToken> verified = new ConcurrentHashMap<>();
 
     /**
      * @param issuer     the {@code iss} of every token, such as {@code http://localhost:8080}
@@ -95,6 +108,7 @@ public final class JwtTokenService implements TokenService {
             throw new IllegalArgumentException("The token signing key cannot sign RS256: " + e.getMessage(), e);
         }
         this.idTokenProcessor = idTokenProcessor(this.signingKey, issuer, clientId, clock);
+        this.clock = clock;
     }
 
     @Override
@@ -146,10 +160,22 @@ public final class JwtTokenService implements TokenService {
         if (idToken == null || idToken.isBlank()) {
             throw DomainException.unauthorized(INVALID_TOKEN);
         }
+        VerifiedToken known = verified.get(idToken);
+        if (known != null) {
+            if (clock.instant().isBefore(known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS))) {
+                return known;
+            }
+            verified.remove(idToken);
+        }
         try {
             JWTClaimsSet claims = idTokenProcessor.process(idToken, null);
-            return new VerifiedToken(claims.getSubject(), claims.getStringClaim(CLAIM_EMAIL),
+            VerifiedToken token = new VerifiedToken(claims.getSubject(), claims.getStringClaim(CLAIM_EMAIL),
                     claims.getExpirationTime().toInstant());
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+            verified.put(idToken, token);
+            return token;
         } catch (ExpiredJWTException e) {
             throw DomainException.unauthorized(EXPIRED_TOKEN);
         } catch (ParseException | BadJOSEException | JOSEException e) {

@@ -143,6 +143,34 @@ class JwtTokenServiceTest {
     }
 
     @Test
+    void a_token_verified_before_is_refused_once_it_has_expired_beyond_the_clock_skew() {
+        MovingClock clock = new MovingClock(NOW);
+        JwtTokenService service = new JwtTokenService(ISSUER, CLIENT_ID, TestKeys.MILKRUN, clock);
+        String idToken = service.issue(Users.ASHA_CUSTOMER, SIGNED_IN_AT, NOW).idToken();
+        assertThat(service.verify(idToken).userId()).isEqualTo(Users.ASHA_CUSTOMER.userId());
+
+        clock.now = NOW.plusSeconds(3600 + 30);
+        assertThat(service.verify(idToken).userId()).isEqualTo(Users.ASHA_CUSTOMER.userId());
+        clock.now = NOW.plusSeconds(3600 + 61);
+
+        assertThatThrownBy(() -> service.verify(idToken))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("Token has expired"));
+    }
+
+    @Test
+    void a_verified_token_with_one_character_of_its_signature_changed_is_still_refused() {
+        String idToken = tokens.issue(Users.ASHA_CUSTOMER, SIGNED_IN_AT, NOW).idToken();
+        tokens.verify(idToken);
+        char last = idToken.charAt(idToken.length() - 2);
+        String tampered = idToken.substring(0, idToken.length() - 2) + (last == 'A' ? 'B' : 'A')
+                + idToken.charAt(idToken.length() - 1);
+
+        assertRejected(tampered);
+        assertThat(tokens.verify(idToken).userId()).isEqualTo(Users.ASHA_CUSTOMER.userId());
+    }
+
+    @Test
     void rejects_a_token_issued_further_in_the_future_than_the_clock_skew() {
         String fromTheFuture = tokens.issue(Users.ASHA_CUSTOMER, NOW, NOW.plusSeconds(5 * 60)).idToken();
 
@@ -298,6 +326,30 @@ class JwtTokenServiceTest {
 
     private static JwtTokenService serviceAt(Instant instant) {
         return new JwtTokenService(ISSUER, CLIENT_ID, TestKeys.MILKRUN, clockAt(instant));
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static Clock clockAt(Instant instant) {

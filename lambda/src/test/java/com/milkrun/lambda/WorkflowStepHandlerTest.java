@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.milkrun.app.Config;
 import com.milkrun.app.MilkRun;
+import com.milkrun.app.OrderWorkflow;
 import com.milkrun.app.api.ApiClient;
 import com.milkrun.app.api.TestConfigs;
 import com.milkrun.demo.DemoData;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import com.milkrun.workflow.StepFailure;
-import com.milkrun.workflow.engine.StateMachine;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +39,8 @@ class WorkflowStepHandlerTest {
 
     @Test
     void every_task_of_the_definition_has_a_function_and_every_function_a_task() {
-        assertThat(app.steps().keySet()).isEqualTo(StateMachine.orderProcessing().taskNames());
-        for (String task : StateMachine.orderProcessing().taskNames()) {
+        assertThat(app.steps().keySet()).isEqualTo(OrderWorkflow.machine().taskNames());
+        for (String task : OrderWorkflow.machine().taskNames()) {
             assertThat(new WorkflowStepHandler(app, task)).isNotNull();
         }
         assertThatThrownBy(() -> new WorkflowStepHandler(app, "ReserveInventory"))

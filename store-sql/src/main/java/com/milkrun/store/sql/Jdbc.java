@@ -56,6 +56,7 @@ public final class Jdbc {
         return withConnection(sql, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, params);
+                counted(1);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<T> result = new ArrayList<>();
                     while (rows.next()) {
@@ -86,6 +87,7 @@ public final class Jdbc {
         return withConnection(sql, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, Arrays.asList(params));
+                counted(1);
                 return statement.executeUpdate();
             }
         });
@@ -102,6 +104,7 @@ public final class Jdbc {
                     bind(statement, row);
                     statement.addBatch();
                 }
+                counted(rows.size());
                 return statement.executeBatch();
             }
         });
@@ -136,9 +139,15 @@ public final class Jdbc {
             try {
                 T result = work.run(new Jdbc(dataSource, connection));
                 connection.commit();
+                if (JdbcCounts.ENABLED) {
+                    JdbcCounts.ended(true);
+                }
                 return result;
             } catch (RuntimeException e) {
                 rollback(connection, e);
+                if (JdbcCounts.ENABLED) {
+                    JdbcCounts.ended(false);
+                }
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
@@ -158,6 +167,13 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw translate(sql, e);
+        }
+    }
+
+    /** Counts one execution of {@code statements} statements when {@link JdbcCounts} is on. */
+    private void counted(int statements) {
+        if (JdbcCounts.ENABLED) {
+            JdbcCounts.executed(statements, transaction != null);
         }
     }
 

@@ -56,6 +56,7 @@ public final class SqlDatabase implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             migrate(jdbcUrl, user, password, dialect);
+            JdbcCounts.startWriting();
             return new SqlDatabase(dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();

@@ -26,7 +26,7 @@ public final class SqlStores {
         Jdbc jdbc = database.jdbc();
         return new Stores(new SqlUserStore(jdbc), new SqlCredentialStore(jdbc), new SqlSessionStore(jdbc),
                 new SqlSigningKeyStore(jdbc), new SqlNotificationStore(jdbc), new SqlVendorStore(jdbc),
-                new SqlProductStore(jdbc), new SqlStockStore(jdbc, clock), new SqlOrderStore(jdbc),
-                new SqlWorkflowStore(jdbc), database::ping, database::close);
+                new SqlProductStore(jdbc), new SqlStockStore(jdbc, clock), new SqlOrderStore(jdbc, database.dialect()),
+                new SqlWorkflowStore(jdbc, database.dialect()), database::ping, database::close);
     }
 }

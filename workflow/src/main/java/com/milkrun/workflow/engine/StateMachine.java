@@ -2,10 +2,6 @@ package com.milkrun.workflow.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,10 +23,6 @@ import java.util.regex.Pattern;
  * Parallel or Map), with Retry, Catch and the input and output paths.
  */
 public final class StateMachine {
-    /** The name runs of {@link #orderProcessing()} are stored under. */
-    public static final String ORDER_PROCESSING = "OrderProcessing";
-
-    private static final String ORDER_PROCESSING_RESOURCE = "/statemachine/order-processing.asl.json";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern FUNCTION_ARN = Pattern.compile("\\$\\{([A-Za-z0-9_-]+)FunctionArn}");
     private static final String LOCAL_FUNCTION_PREFIX = "arn:aws:lambda:local:000000000000:function:";
@@ -66,22 +58,12 @@ public final class StateMachine {
         return new Parser(root).machine();
     }
 
-    /** The definition in the classpath resource {@code statemachine/order-processing.asl.json}, run locally. */
-    public static StateMachine orderProcessing() {
-        String json = orderProcessingDefinition();
-        return parse(json, localSubstitutions(json));
-    }
-
-    /** The text of the order-processing definition, as deployed to Step Functions. */
-    public static String orderProcessingDefinition() {
-        try (InputStream in = StateMachine.class.getResourceAsStream(ORDER_PROCESSING_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The classpath has no " + ORDER_PROCESSING_RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Parses a definition to run locally: each {@code ${XxxFunctionArn}} placeholder becomes the local Lambda ARN of
+     * the function {@code Xxx} ({@link #localSubstitutions}), so that every Task runs the handler named {@code Xxx}.
+     */
+    public static StateMachine local(String aslJson) {
+        return parse(aslJson, localSubstitutions(aslJson));
     }
 
     /**

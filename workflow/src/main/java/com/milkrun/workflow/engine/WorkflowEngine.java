@@ -66,8 +66,7 @@ public final class WorkflowEngine implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param workflowName the name runs of this machine are stored under, such as
-     *                     {@link StateMachine#ORDER_PROCESSING}
+     * @param workflowName the name runs of this machine are stored under; the engine works only on runs of that name
      * @param handlers     the handler of each Task, by task name ({@link StateMachine#taskName(String)})
      * @throws InvalidDefinition when a Task has no handler or a handler serves no Task, naming both
      */
@@ -143,6 +142,30 @@ public final class WorkflowEngine implements AutoCloseable {
             pool.execute(() -> workQueued(runId));
         } catch (RejectedExecutionException e) {
             queued.remove(runId);
+        }
+    }
+
+    /**
+     * Works on the run in the calling thread, as far as it goes without waiting (a retry's backoff or a Wait state
+     * hands it to the timer and the workers): an eager start, for the thread that has just stored the run. It
+     * changes only which thread does the work, not how: the claim, the compare-and-set steps and the lease are
+     * those of any worker, so a crash halfway leaves the run to whoever claims it once the lease runs out. Before
+     * {@link #start()} (or after {@link #close()}) it does nothing; a failure is logged, never thrown, and the run is
+     * taken up again when its lease runs out.
+     */
+    public void runNow(String runId) {
+        if (!started || closed) {
+            return;
+        }
+        Worked worked = Worked.NOTHING;
+        try {
+            worked = work(runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Working on workflow run " + runId + " failed; it is taken up again when its "
+                    + "lease runs out", e);
+        }
+        if (worked.wakeAt() != null) {
+            wakeAt(runId, worked.wakeAt());
         }
     }
 

@@ -46,7 +46,7 @@ class OrderProcessingTest {
         engine.drain();
 
         WorkflowRun done = store.get(RUN).orElseThrow();
-        assertThat(done.workflow()).isEqualTo(StateMachine.ORDER_PROCESSING);
+        assertThat(done.workflow()).isEqualTo(Machines.ORDER_PROCESSING);
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.currentState()).isEqualTo("OrderProcessingComplete");
         assertThat(Json.parse(done.stateInput())).isEqualTo(json("""
@@ -134,11 +134,11 @@ class OrderProcessingTest {
 
     private WorkflowEngine engine(Map<String, StepHandler> handlers) {
         Map<String, StepHandler> all = new HashMap<>();
-        for (String task : StateMachine.orderProcessing().taskNames()) {
+        for (String task : Machines.orderProcessing().taskNames()) {
             all.put(task, recording(task, Map.of()));
         }
         all.putAll(handlers);
-        WorkflowEngine engine = new WorkflowEngine(store, StateMachine.orderProcessing(), StateMachine.ORDER_PROCESSING,
+        WorkflowEngine engine = new WorkflowEngine(store, Machines.orderProcessing(), Machines.ORDER_PROCESSING,
                 all, clock, EngineSettings.defaults().withOwner("engine-test"));
         engines.add(engine);
         return engine;

@@ -129,7 +129,7 @@ class StateMachineTest {
 
     @Test
     void parses_the_order_processing_definition_packaged_from_infra() {
-        StateMachine machine = StateMachine.orderProcessing();
+        StateMachine machine = Machines.orderProcessing();
 
         assertThat(machine.startAt()).isEqualTo("NotifyVendors");
         assertThat(machine.taskNames()).containsExactlyInAnyOrder("NotifyVendors", "UpdateOrderStatus",
@@ -142,12 +142,11 @@ class StateMachineTest {
         assertThat(machine.state("OrderFailed")).isEqualTo(new State.Fail("OrderFailed",
                 Optional.of("OrderProcessingFailed"), Optional.empty(),
                 Optional.of("Order processing workflow failed"), Optional.empty()));
-        assertThat(StateMachine.ORDER_PROCESSING).isEqualTo("OrderProcessing");
     }
 
     @Test
     void answers_no_state_for_an_unknown_name() {
-        StateMachine machine = StateMachine.orderProcessing();
+        StateMachine machine = Machines.orderProcessing();
 
         assertThat(machine.find("Churn")).isEmpty();
         assertThatThrownBy(() -> machine.state("Churn")).isInstanceOf(IllegalArgumentException.class);

@@ -101,6 +101,25 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void working_on_a_run_at_once_does_nothing_in_an_engine_that_was_not_started_and_leaves_it_to_drain() {
+        List<String> churned = new CopyOnWriteArrayList<>();
+        WorkflowEngine engine = engine(Machines.oneTask("Churn", ""), Map.of("Churn", (i, c) -> {
+            churned.add(String.valueOf(i.get("orderId")));
+            return Map.of();
+        }));
+        NewRun fresh = engine.prepare("run-asha", "order-asha", ASHAS_ORDER);
+        store.create(fresh.run(), fresh.events());
+
+        engine.runNow("run-asha");
+
+        assertThat(run("run-asha").status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(churned).isEmpty();
+        assertThat(engine.drain()).isEqualTo(1);
+        assertThat(run("run-asha").status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(churned).containsExactly("order-asha");
+    }
+
+    @Test
     void prepares_a_run_with_its_first_events_without_storing_it() {
         WorkflowEngine engine = engine(Machines.oneTask("Churn", ""), Map.of("Churn", (i, c) -> Map.of()));
 

@@ -53,6 +53,11 @@ public final class SqlNotificationStore implements NotificationStore {
     public boolean saveNew(Notification n, Optional<OutboundEmail> email) {
         email.ifPresent(d -> requireSameId(n, d));
         try {
+            if (email.isEmpty()) {
+                // one statement needs no transaction around it: one round trip instead of two
+                jdbc.update(INSERT, values(n));
+                return true;
+            }
             jdbc.inTransaction(tx -> {
                 tx.update(INSERT, values(n));
                 email.ifPresent(d -> tx.update("INSERT INTO email_deliveries (" + NotificationRows.EMAIL_COLUMNS

@@ -22,14 +22,16 @@ import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.SqlDialect;
 import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
-import com.milkrun.store.sql.workflow.SqlWorkflowStore;
+import com.milkrun.store.sql.workflow.NewRunRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,6 +82,22 @@ public final class SqlOrderStore implements OrderStore {
 
     private static final String INSERT_EVENT = "INSERT INTO order_events (" + OrderRows.EVENT_COLUMNS + ") VALUES ("
             + Where.placeholders(8) + ")";
+    private static final String UPDATE_STATUS = "UPDATE orders SET status = ?, updated_at = ?, version = version + 1"
+            + " WHERE order_id = ? AND version = ?";
+    /**
+     * PostgreSQL: a status change that touches no stock as one statement, whose INSERT of the entry takes its row
+     * only from the UPDATE's RETURNING (nothing when the version did not match). The entry is numbered after the
+     * last one as of the statement's start; should an entry appended meanwhile (under the order row's lock, which
+     * this UPDATE waited for) take that number, the key refuses the insert, the statement changes nothing and runs
+     * again.
+     */
+    private static final String UPDATE_WITH_EVENT = "WITH changed AS (" + UPDATE_STATUS + " RETURNING order_id)"
+            + " INSERT INTO order_events (" + OrderRows.EVENT_COLUMNS + ") SELECT changed.order_id,"
+            + " (SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?), ?, ?, ?, ?, ?, ?"
+            + " FROM changed";
+    /** An entry numbered after the order's last one by the insert itself, which saves a round trip. */
+    private static final String APPEND_EVENT = "INSERT INTO order_events (" + OrderRows.EVENT_COLUMNS + ") VALUES (?,"
+            + " (SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?), ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_JOINED = "SELECT " + OrderRows.JOINED_COLUMNS
             + " FROM orders o JOIN order_lines l ON l.order_id = o.order_id";
     private static final String RESERVE = "UPDATE inventory SET reserved = reserved + ?, updated_at = ?,"
@@ -125,9 +143,12 @@ public final class SqlOrderStore implements OrderStore {
     }
 
     private final Jdbc jdbc;
+    private final boolean oneStatementUpdate;
 
-    public SqlOrderStore(Jdbc jdbc) {
+    /** @param dialect which database: on PostgreSQL a status change without a stock effect is one statement */
+    public SqlOrderStore(Jdbc jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.oneStatementUpdate = dialect == SqlDialect.POSTGRESQL;
     }
 
     @Override
@@ -170,15 +191,31 @@ public final class SqlOrderStore implements OrderStore {
     @Override
     public Order update(Order order, StockEffect effect, OrderEvent event) {
         requireSameOrder(order.orderId(), event);
+        if (oneStatementUpdate && effect == StockEffect.NONE) {
+            Object[] entry = OrderRows.eventValues(event, 0);
+            List<Object> params = new ArrayList<>(List.of(order.status().wireName(), order.updatedAt(),
+                    order.orderId(), order.version(), event.orderId()));
+            params.addAll(Arrays.asList(entry).subList(2, entry.length));
+            return retrying(() -> {
+                try {
+                    if (jdbc.update(UPDATE_WITH_EVENT, params.toArray()) == 0) {
+                        throw missingOrStale(jdbc, order.orderId());
+                    }
+                } catch (UniqueViolation e) {
+                    throw new TryAgain("another entry of the order was appended meanwhile");
+                }
+                return OrderRows.stored(order, order.version() + 1);
+            });
+        }
         return retrying(() -> jdbc.inTransaction(tx -> {
-            int changed = tx.update("UPDATE orders SET status = ?, updated_at = ?, version = version + 1"
-                            + " WHERE order_id = ? AND version = ?",
-                    order.status().wireName(), order.updatedAt(), order.orderId(), order.version());
+            int changed = tx.update(UPDATE_STATUS, order.status().wireName(), order.updatedAt(), order.orderId(),
+                    order.version());
             if (changed == 0) {
                 throw missingOrStale(tx, order.orderId());
             }
-            Order stored = read(tx, order.orderId())
-                    .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " vanished"));
+            // the row was at order.version(), so it holds what the caller read, changed as the UPDATE says: no
+            // need to read it back
+            Order stored = OrderRows.stored(order, order.version() + 1);
             Instant now = stored.updatedAt();
             switch (effect) {
                 case NONE -> {
@@ -295,7 +332,7 @@ public final class SqlOrderStore implements OrderStore {
         // short a time as possible (bench/README.md: +15 % on a hot product); a shortage rolls both back.
         insertOrder(tx, order);
         tx.update(INSERT_EVENT, OrderRows.eventValues(placement.placed(), 1));
-        placement.run().ifPresent(started -> SqlWorkflowStore.insert(tx, started.run(), started.events()));
+        placement.run().ifPresent(started -> NewRunRows.insert(tx, started.run(), started.events()));
         List<Shortage> shortages = reserve(tx, order, lockOrder);
         if (!shortages.isEmpty()) {
             throw new Rejected(new PlaceResult.OutOfStock(shortages));
@@ -508,9 +545,9 @@ public final class SqlOrderStore implements OrderStore {
 
     /** Appends {@code event} numbered after the order's last entry; the caller holds the order row's lock. */
     private static void appendEvent(Jdbc tx, OrderEvent event) {
-        long last = tx.queryOne("SELECT MAX(seq) FROM order_events WHERE order_id = ?", row -> row.getLong(1),
-                event.orderId()).orElse(0L);
-        tx.update(INSERT_EVENT, OrderRows.eventValues(event, last + 1));
+        Object[] values = OrderRows.eventValues(event, 0);
+        values[1] = event.orderId();
+        tx.update(APPEND_EVENT, values);
     }
 
     /**

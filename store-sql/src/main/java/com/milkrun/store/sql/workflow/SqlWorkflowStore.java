@@ -1,12 +1,11 @@
 package com.milkrun.store.sql.workflow;
 
-import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.SqlDialect;
 import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
-import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
 import com.milkrun.workflow.RunEvent;
 import com.milkrun.workflow.RunQuery;
@@ -15,6 +14,7 @@ import com.milkrun.workflow.WorkflowRun;
 import com.milkrun.workflow.WorkflowStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +24,15 @@ import java.util.function.Supplier;
 /**
  * Runs in {@code workflow_runs} and their history in {@code workflow_events}.
  *
- * <p>A claim and an advance are each one READ COMMITTED transaction around a single conditional UPDATE of the run's
- * row: the claim's WHERE repeats every rule of a claimable run (running, due, lease free or run out), the advance's
- * the version read. Of two racing writers the second waits for the first's row lock and then finds the condition
- * false, so it changes nothing. The advance's events are numbered after the run's last one while that lock is held,
- * so no two writers ever number events alike. A transaction the database aborts for a deadlock, a serialization
- * failure or a lock timeout runs again, a few times: it wrote nothing.
+ * <p>A claim and an advance each turn on a single conditional UPDATE of the run's row: the claim's WHERE repeats
+ * every rule of a claimable run (running, due, lease free or run out), the advance's the version read. Of two racing
+ * writers the second waits for the first's row lock and then finds the condition false, so it changes nothing. A
+ * claim is that one statement, answering the row it changed ({@code RETURNING} on PostgreSQL, {@code FINAL TABLE} on
+ * H2): one round trip. An advance is a READ COMMITTED transaction of the UPDATE and its events, each numbered by its
+ * own insert after the run's last one while the row lock is held, so no two writers ever number events alike (on
+ * PostgreSQL the UPDATE and the events' INSERT are one statement: see {@link #ADVANCE_WITH_EVENTS}); the run as
+ * stored is what the UPDATE wrote, so it is not read back. A transaction the database aborts for a deadlock,
+ * a serialization failure or a lock timeout runs again, a few times: it wrote nothing.
  */
 public final class SqlWorkflowStore implements WorkflowStore {
     private static final int ATTEMPTS = 5;
@@ -48,37 +51,39 @@ public final class SqlWorkflowStore implements WorkflowStore {
     private static final String CLAIM = "UPDATE workflow_runs SET lease_owner = ?, lease_until = ?,"
             + " version = version + 1 WHERE run_id = ? AND status = ? AND next_attempt_at <= ?"
             + " AND (lease_until IS NULL OR lease_until <= ?)";
+    private static final String CLAIM_RETURNING = CLAIM + " RETURNING " + WorkflowRows.RUN_COLUMNS;
+    private static final String CLAIM_FINAL_TABLE = "SELECT " + WorkflowRows.RUN_COLUMNS + " FROM FINAL TABLE ("
+            + CLAIM + ")";
     private static final String ADVANCE = "UPDATE workflow_runs SET " + WorkflowRows.CHANGED_COLUMNS
             + ", version = version + 1 WHERE run_id = ? AND version = ?";
 
-    private final Jdbc jdbc;
-
-    public SqlWorkflowStore(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /**
-     * Inserts a new run at version 0 with its first events (numbered 1, 2, ...), as part of the caller's transaction:
-     * for stores that start a run together with their own writes, such as placing an order.
-     *
-     * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}; outside one the run and its events commit apart
-     * @throws ConcurrentModification when a run with that id exists; the caller's transaction must then roll back
+     * PostgreSQL: the advance as one statement, whose INSERT of the events takes its rows only from the UPDATE's
+     * RETURNING, so nothing is inserted when the version did not match. The events are numbered after the run's
+     * last one as of the statement's start; a writer whose UPDATE matched waited for no one who added events since
+     * (every writer of events bumps the version, which would have made this UPDATE match nothing), so the numbers
+     * are the next ones. The events follow as {@code VALUES} rows, each with its place in the list.
      */
-    public static void insert(Jdbc tx, WorkflowRun run, List<RunEvent> events) {
-        List<Object> values = WorkflowRows.runValues(run, 0);
-        try {
-            tx.update("INSERT INTO workflow_runs (" + WorkflowRows.RUN_COLUMNS + ") VALUES ("
-                    + Where.placeholders(values.size()) + ")", values.toArray());
-        } catch (UniqueViolation e) {
-            throw runExists(run.runId());
-        }
-        insertEvents(tx, run.runId(), 0, events);
+    private static final String ADVANCE_WITH_EVENTS = "WITH changed AS (" + ADVANCE + " RETURNING run_id),"
+            + " last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM workflow_events WHERE run_id = ?)"
+            + " INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ")"
+            + " SELECT changed.run_id, last.seq + e.n, e.type, e.state, e.detail, e.at FROM changed, last, (VALUES ";
+
+    private final Jdbc jdbc;
+    private final String claim;
+    private final boolean oneStatementAdvance;
+
+    /** @param dialect which database: how a claim answers the row it changed, and whether an advance is one statement */
+    public SqlWorkflowStore(Jdbc jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.claim = dialect == SqlDialect.POSTGRESQL ? CLAIM_RETURNING : CLAIM_FINAL_TABLE;
+        this.oneStatementAdvance = dialect == SqlDialect.POSTGRESQL;
     }
 
     @Override
     public void create(WorkflowRun run, List<RunEvent> events) {
         jdbc.inTransaction(tx -> {
-            insert(tx, run, events);
+            NewRunRows.insert(tx, run, events);
             return null;
         });
     }
@@ -107,12 +112,7 @@ public final class SqlWorkflowStore implements WorkflowStore {
 
     @Override
     public Optional<WorkflowRun> claim(String runId, String owner, Instant now, Instant leaseUntil) {
-        return retrying(() -> jdbc.inTransaction(tx -> {
-            if (tx.update(CLAIM, owner, leaseUntil, runId, RUNNING, now, now) == 0) {
-                return Optional.empty();
-            }
-            return read(tx, runId);
-        }));
+        return retrying(() -> jdbc.queryOne(claim, WorkflowRows::run, owner, leaseUntil, runId, RUNNING, now, now));
     }
 
     @Override
@@ -120,14 +120,25 @@ public final class SqlWorkflowStore implements WorkflowStore {
         List<Object> params = new ArrayList<>(WorkflowRows.changedValues(next));
         params.add(next.runId());
         params.add(next.version());
+        Optional<WorkflowRun> stored = Optional.of(WorkflowRows.stored(next, next.version() + 1));
+        if (oneStatementAdvance && !events.isEmpty()) {
+            params.add(next.runId());
+            for (RunEvent e : events) {
+                params.addAll(Arrays.asList(e.type(), e.state(), e.detail(), e.at()));
+            }
+            StringBuilder sql = new StringBuilder(ADVANCE_WITH_EVENTS);
+            for (int n = 1; n <= events.size(); n++) {
+                sql.append(n == 1 ? "" : ", ").append('(').append(n).append(", ?, ?, ?, ?)");
+            }
+            sql.append(") AS e (n, type, state, detail, at)");
+            return retrying(() -> jdbc.update(sql.toString(), params.toArray()) == 0 ? Optional.empty() : stored);
+        }
         return retrying(() -> jdbc.inTransaction(tx -> {
             if (tx.update(ADVANCE, params.toArray()) == 0) {
                 return Optional.empty();
             }
-            long last = tx.queryOne("SELECT MAX(seq) FROM workflow_events WHERE run_id = ?",
-                    row -> row.getLong(1), next.runId()).orElse(0L);
-            insertEvents(tx, next.runId(), last, events);
-            return read(tx, next.runId());
+            NewRunRows.appendEvents(tx, next.runId(), events);
+            return stored;
         }));
     }
 
@@ -161,15 +172,6 @@ public final class SqlWorkflowStore implements WorkflowStore {
                 + " ORDER BY seq", WorkflowRows::event, runId);
     }
 
-    /** Inserts the events numbered {@code last + 1}, {@code last + 2}, ... */
-    private static void insertEvents(Jdbc tx, String runId, long last, List<RunEvent> events) {
-        List<List<?>> rows = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            rows.add(WorkflowRows.eventValues(runId, last + 1 + i, events.get(i)));
-        }
-        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
-    }
-
     private static Optional<WorkflowRun> read(Jdbc jdbc, String runId) {
         return jdbc.queryOne(SELECT_RUN + " WHERE run_id = ?", WorkflowRows::run, runId);
     }
@@ -184,9 +186,5 @@ public final class SqlWorkflowStore implements WorkflowStore {
                 }
             }
         }
-    }
-
-    private static ConcurrentModification runExists(String runId) {
-        return new ConcurrentModification("Workflow run " + runId);
     }
 }

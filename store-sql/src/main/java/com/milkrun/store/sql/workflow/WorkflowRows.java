@@ -43,6 +43,17 @@ final class WorkflowRows {
         return Arrays.asList(runId, seq, e.type(), e.state(), e.detail(), e.at());
     }
 
+    /**
+     * {@code r} at {@code version} as a read gives it back after it was written: times kept to the microsecond, as
+     * both databases store them.
+     */
+    static WorkflowRun stored(WorkflowRun r, long version) {
+        return new WorkflowRun(r.runId(), r.workflow(), r.subjectId(), r.status(), r.currentState(), r.stateInput(),
+                r.attempt(), r.retryCounts(), SqlTime.micros(r.nextAttemptAt()), r.leaseOwner(),
+                r.leaseUntil() == null ? null : SqlTime.micros(r.leaseUntil()), r.error(), r.cause(),
+                SqlTime.micros(r.createdAt()), SqlTime.micros(r.updatedAt()), version);
+    }
+
     /** How a status is stored: its wire name, as order statuses are. */
     static String status(RunStatus status) {
         return status.wireName();

@@ -43,11 +43,11 @@ abstract class SqlWorkflowStoreContract extends WorkflowStoreContract {
         WorkflowRun dropped = Runs.forOrder("run-order-ravi", "order-ravi", Times.MORNING_RUN);
 
         database().database().jdbc().inTransaction(tx -> {
-            SqlWorkflowStore.insert(tx, kept, Runs.started(kept));
+            NewRunRows.insert(tx, kept, Runs.started(kept));
             return null;
         });
         assertThatThrownBy(() -> database().database().jdbc().inTransaction(tx -> {
-            SqlWorkflowStore.insert(tx, dropped, Runs.started(dropped));
+            NewRunRows.insert(tx, dropped, Runs.started(dropped));
             throw new IllegalStateException("the order ran out of stock");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -63,7 +63,7 @@ abstract class SqlWorkflowStoreContract extends WorkflowStoreContract {
         store().create(run, Runs.started(run));
 
         assertThatThrownBy(() -> database().database().jdbc().inTransaction(tx -> {
-            SqlWorkflowStore.insert(tx, run, List.of());
+            NewRunRows.insert(tx, run, List.of());
             return null;
         })).isInstanceOf(ConcurrentModification.class);
         assertThat(store().events(run.runId())).hasSize(2);

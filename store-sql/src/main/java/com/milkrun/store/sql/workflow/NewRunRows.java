@@ -1,0 +1,61 @@
+package com.milkrun.store.sql.workflow;
+
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.UniqueViolation;
+import com.milkrun.store.sql.Where;
+import com.milkrun.workflow.RunEvent;
+import com.milkrun.workflow.WorkflowRun;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes a new workflow run and its first events inside a transaction someone else owns: the workflow store's own
+ * {@code create}, and any store that starts a run together with its own rows (placing an order stores the order's
+ * run in the same transaction). A SQL helper, not a store: it holds no connection and answers to no port.
+ */
+public final class NewRunRows {
+    private static final String INSERT_RUN = "INSERT INTO workflow_runs (" + WorkflowRows.RUN_COLUMNS + ") VALUES ("
+            + Where.placeholders(16) + ")";
+
+    private NewRunRows() {
+    }
+
+    /**
+     * Inserts {@code run} at version 0 with {@code events} numbered 1, 2, ...
+     *
+     * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}; outside one the run and its events commit apart
+     * @throws ConcurrentModification when a run with that id exists; the caller's transaction must then roll back
+     */
+    public static void insert(Jdbc tx, WorkflowRun run, List<RunEvent> events) {
+        try {
+            tx.update(INSERT_RUN, WorkflowRows.runValues(run, 0).toArray());
+        } catch (UniqueViolation e) {
+            throw new ConcurrentModification("Workflow run " + run.runId());
+        }
+        insertEvents(tx, run.runId(), 0, events);
+    }
+
+    /**
+     * Appends the events after the run's last one in one batch, each insert numbering its row itself; the caller
+     * holds the run row's lock, so nobody else numbers events of this run meanwhile.
+     */
+    static void appendEvents(Jdbc tx, String runId, List<RunEvent> events) {
+        List<List<?>> rows = new ArrayList<>();
+        for (RunEvent e : events) {
+            rows.add(Arrays.asList(runId, runId, e.type(), e.state(), e.detail(), e.at()));
+        }
+        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, (SELECT COALESCE(MAX(seq),"
+                + " 0) + 1 FROM workflow_events WHERE run_id = ?), ?, ?, ?, ?)", rows);
+    }
+
+    /** Inserts the events numbered {@code last + 1}, {@code last + 2}, ... in one batch. */
+    static void insertEvents(Jdbc tx, String runId, long last, List<RunEvent> events) {
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(WorkflowRows.eventValues(runId, last + 1 + i, events.get(i)));
+        }
+        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+}
