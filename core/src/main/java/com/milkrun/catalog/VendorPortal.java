@@ -22,9 +22,6 @@ import java.util.Optional;
  * owns; a vendor disabled by an administrator may still read its portal but change nothing.
  */
 public final class VendorPortal {
-    public static final int MAX_STOCK = CatalogRules.MAX_STOCK;
-    public static final BigDecimal MAX_PRICE = CatalogRules.MAX_PRICE;
-
     private final VendorStore vendors;
     private final ProductStore products;
     private final StockStore stock;
