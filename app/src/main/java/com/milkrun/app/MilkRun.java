@@ -153,7 +153,7 @@ public final class MilkRun implements AutoCloseable {
             Services services = new Services(new SignIn(stores.users(), identity, clock), new MyAccount(stores.users(), clock),
                     new Shop(stores.vendors(), stores.products(), stores.stock()),
                     new VendorPortal(stores.vendors(), stores.products(), stores.stock(), clock),
-                    new UserAdministration(stores.users(), identity, notifications, clock),
+                    new UserAdministration(stores.users(), stores.vendors(), identity, notifications, clock),
                     new CatalogAdministration(stores.vendors(), stores.products(), stores.stock(), stores.users(),
                             notifications, clock),
                     orders, stores.notifications(), notifications, runs, Optional.of(tokens::jwksJson), stores.ready());

@@ -14,17 +14,13 @@ import com.milkrun.catalog.VendorQuery;
 import com.milkrun.catalog.VendorStatus;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.inventory.StockStore;
-import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.Notifications;
-import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Ids;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
-import com.milkrun.shared.Retry;
 import com.milkrun.shared.ValidationException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,18 +30,14 @@ public final class CatalogAdministration {
     private final VendorStore vendors;
     private final ProductStore products;
     private final ProductViews views;
-    private final UserStore users;
-    private final Notifications notifications;
-    private final Clock clock;
+    private final VendorStatuses statuses;
 
     public CatalogAdministration(VendorStore vendors, ProductStore products, StockStore stock, UserStore users,
                                  Notifications notifications, Clock clock) {
         this.vendors = vendors;
         this.products = products;
         this.views = new ProductViews(stock);
-        this.users = users;
-        this.notifications = notifications;
-        this.clock = clock;
+        this.statuses = new VendorStatuses(vendors, users, notifications, clock);
     }
 
     public Page<Vendor> allVendors(Principal caller, String status, PageRequest page) {
@@ -85,15 +77,6 @@ public final class CatalogAdministration {
 
     private Vendor changeStatus(Principal caller, String vendorId, VendorStatus status) {
         Access.require(caller, Capability.ADMINISTER_VENDORS);
-        Vendor saved = Retry.onConflict(() -> {
-            Vendor current = vendors.get(vendorId).orElseThrow(() -> DomainException.notFound("Vendor not found"));
-            return current.status() == status ? current : vendors.update(current.withStatus(status, clock.instant()));
-        });
-        users.get(saved.ownerUserId()).ifPresent(owner -> notifications.send(owner.userId(), owner.email(),
-                Notification.Kind.VENDOR, "Your MilkRun vendor profile is " + status.wireName().toLowerCase(Locale.ROOT),
-                status == VendorStatus.APPROVED
-                        ? "Good news: " + saved.name() + " is approved. Your active products are now listed in the shop."
-                        : saved.name() + " has been disabled by an administrator. Its products are no longer listed."));
-        return saved;
+        return statuses.change(vendorId, status);
     }
 }

@@ -8,6 +8,7 @@ import com.milkrun.accounts.IdentityProvider;
 import com.milkrun.accounts.User;
 import com.milkrun.accounts.UserQuery;
 import com.milkrun.accounts.UserStore;
+import com.milkrun.catalog.VendorStore;
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.shared.DomainException;
@@ -21,12 +22,15 @@ import java.time.Clock;
 public final class UserAdministration {
     private final UserStore users;
     private final IdentityProvider identity;
+    private final VendorStatuses vendorStatuses;
     private final Notifications notifications;
     private final Clock clock;
 
-    public UserAdministration(UserStore users, IdentityProvider identity, Notifications notifications, Clock clock) {
+    public UserAdministration(UserStore users, VendorStore vendors, IdentityProvider identity, Notifications notifications,
+                              Clock clock) {
         this.users = users;
         this.identity = identity;
+        this.vendorStatuses = new VendorStatuses(vendors, users, notifications, clock);
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -37,7 +41,9 @@ public final class UserAdministration {
     }
 
     /**
-     * Gives a user another role and tells them.
+     * Gives a user another role and tells them. A vendor owner moved to any other role no longer sells: their vendor
+     * is disabled first (taken out of the shop), and giving them the Vendor role back leaves it disabled until an
+     * admin approves it again.
      *
      * @throws ValidationException {@code INVALID_ROLE}
      * @throws DomainException 404 for an unknown user, 409 {@code CannotChangeOwnAccount}
@@ -49,6 +55,10 @@ public final class UserAdministration {
         if (caller.userId().equals(userId)) {
             throw DomainException.conflict("CannotChangeOwnAccount", "Admins cannot change their own role");
         }
+        User target = user(userId);
+        if (role != Role.VENDOR) {
+            vendorStatuses.disableOwnedBy(target);
+        }
         User saved = Retry.onConflict(() -> users.update(user(userId).withRole(role, clock.instant())));
         notifications.send(saved.userId(), saved.email(), Notification.Kind.ACCOUNT, "Your MilkRun role has changed",
                 "Hello " + saved.name() + ",\n\nAn administrator changed your role to " + role.wireName() + ".");
@@ -56,7 +66,8 @@ public final class UserAdministration {
     }
 
     /**
-     * Disables a user (signed out everywhere, refused at sign-in) or enables them again.
+     * Disables a user (signed out everywhere, refused at sign-in) or enables them again. Disabling a vendor owner
+     * disables their vendor first; enabling them again leaves it disabled until an admin approves it again.
      *
      * @throws DomainException 404 for an unknown user, 409 {@code CannotChangeOwnAccount}
      */
@@ -64,6 +75,10 @@ public final class UserAdministration {
         Access.require(caller, Capability.ADMINISTER_USERS);
         if (caller.userId().equals(userId)) {
             throw DomainException.conflict("CannotChangeOwnAccount", "Admins cannot disable or enable their own account");
+        }
+        User target = user(userId);
+        if (disabled) {
+            vendorStatuses.disableOwnedBy(target);
         }
         User saved = Retry.onConflict(() -> users.update(user(userId).withDisabled(disabled, clock.instant())));
         if (disabled) {

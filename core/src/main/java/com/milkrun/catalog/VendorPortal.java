@@ -22,9 +22,6 @@ import java.util.Optional;
  * owns; a vendor disabled by an administrator may still read its portal but change nothing.
  */
 public final class VendorPortal {
-    public static final int MAX_STOCK = CatalogRules.MAX_STOCK;
-    public static final BigDecimal MAX_PRICE = CatalogRules.MAX_PRICE;
-
     private final VendorStore vendors;
     private final ProductStore products;
     private final StockStore stock;
@@ -49,9 +46,14 @@ public final class VendorPortal {
         return vendors.findByOwner(caller.userId()).orElseThrow(() -> DomainException.notFound("Vendor profile not found"));
     }
 
-    /** Creates the caller's vendor profile (pending approval) or updates it. */
+    /**
+     * Creates the caller's vendor profile (pending approval) or updates it.
+     *
+     * @throws DomainException 403 {@code VendorDisabled} when an administrator disabled the vendor (nothing changes)
+     */
     public SavedVendor saveMyVendor(Principal caller, VendorInput input) {
         Access.require(caller, Capability.SELL);
+        vendors.findByOwner(caller.userId()).ifPresent(CatalogRules::notDisabled);
         Validation check = new Validation();
         String name = check.text("name", input.name(), 100, "Name");
         String description = check.optionalText("description", input.description(), 1000, "Description");
@@ -70,7 +72,7 @@ public final class VendorPortal {
             return new SavedVendor(created, true);
         }
         Vendor updated = Retry.onConflict(() -> {
-            Vendor current = vendors.findByOwner(caller.userId()).orElseThrow();
+            Vendor current = CatalogRules.notDisabled(vendors.findByOwner(caller.userId()).orElseThrow());
             return vendors.update(current.withDetails(name, description, email, phone, pincodes, clock.instant()));
         });
         return new SavedVendor(updated, false);

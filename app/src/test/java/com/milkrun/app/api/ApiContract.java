@@ -489,6 +489,97 @@ public abstract class ApiContract {
         assertThat(api.post("/auth/login", Map.of("email", email, "password", "Fresh@Milk1")).status()).isEqualTo(200);
     }
 
+    // ---- disabled means disabled ------------------------------------------------------------------------
+
+    @Test
+    void a_disabled_vendor_cannot_change_its_public_profile_and_nothing_changes() {
+        String admin = login(DemoData.ADMIN_EMAIL);
+        Dairy dairy = newApprovedDairy(admin, "Banni Buffalo Dairy");
+        assertThat(api.post("/admin/vendors/" + dairy.vendorId() + "/disable", null, admin).text("status")).isEqualTo("Disabled");
+
+        var refused = api.put("/vendor/profile", Map.of("name", "Banni Buffalo Dairy Reborn", "contactEmail", dairy.email(),
+                "contactPhone", "+919811122233", "pincodes", List.of("390001")), dairy.token());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.error()).isEqualTo("VendorDisabled");
+        var profile = api.get("/vendor/profile", dairy.token());
+        assertThat(profile.text("name")).isEqualTo("Banni Buffalo Dairy");
+        assertThat(profile.text("status")).isEqualTo("Disabled");
+    }
+
+    @Test
+    void demoting_a_vendor_owner_disables_the_vendor_and_promoting_them_again_does_not_approve_it() {
+        String admin = login(DemoData.ADMIN_EMAIL);
+        Dairy dairy = newApprovedDairy(admin, "Sabar Cow Dairy");
+        String asha = login(DemoData.CUSTOMER_EMAIL);
+        assertThat(quote(asha, dairy).status()).isEqualTo(200);
+
+        assertThat(api.put("/admin/users/" + dairy.userId() + "/role", Map.of("role", "Customer"), admin).status()).isEqualTo(200);
+
+        assertThat(vendorStatus(admin, dairy)).isEqualTo("Disabled");
+        assertThat(api.get("/vendors/" + dairy.vendorId()).status()).isEqualTo(404);
+        assertThat(api.get("/products/" + dairy.productId()).status()).isEqualTo(404);
+        assertThat(quote(asha, dairy).status()).isBetween(400, 499);
+
+        assertThat(api.put("/admin/users/" + dairy.userId() + "/role", Map.of("role", "Vendor"), admin).status()).isEqualTo(200);
+        assertThat(vendorStatus(admin, dairy)).isEqualTo("Disabled");
+        assertThat(api.put("/vendor/products/" + dairy.productId() + "/stock", Map.of("stock", 5), dairy.token()).error())
+                .isEqualTo("VendorDisabled");
+
+        assertThat(api.post("/admin/vendors/" + dairy.vendorId() + "/approve", null, admin).text("status")).isEqualTo("Approved");
+        assertThat(quote(asha, dairy).status()).isEqualTo(200);
+    }
+
+    @Test
+    void disabling_a_vendor_owner_disables_the_vendor_and_enabling_them_again_does_not_approve_it() {
+        String admin = login(DemoData.ADMIN_EMAIL);
+        Dairy dairy = newApprovedDairy(admin, "Mehsana Goat Dairy");
+
+        assertThat(api.post("/admin/users/" + dairy.userId() + "/disable", null, admin).status()).isEqualTo(200);
+
+        assertThat(vendorStatus(admin, dairy)).isEqualTo("Disabled");
+        assertThat(api.get("/products/" + dairy.productId()).status()).isEqualTo(404);
+
+        assertThat(api.post("/admin/users/" + dairy.userId() + "/enable", null, admin).status()).isEqualTo(200);
+        assertThat(vendorStatus(admin, dairy)).isEqualTo("Disabled");
+        assertThat(api.get("/vendors/" + dairy.vendorId()).status()).isEqualTo(404);
+    }
+
+    /** A new user promoted to Vendor, with an approved dairy delivering to Asha's home and one product in stock. */
+    private Dairy newApprovedDairy(String admin, String name) {
+        String email = newEmail();
+        String token = newVerifiedCustomer(email);
+        String userId = api.get("/users/me", token).text("userId");
+        assertThat(api.put("/admin/users/" + userId + "/role", Map.of("role", "Vendor"), admin).status()).isEqualTo(200);
+        var profile = api.put("/vendor/profile", Map.of("name", name, "contactEmail", email, "contactPhone", "+919811122233",
+                "pincodes", List.of("390001", "390002")), token);
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+        String vendorId = profile.text("vendorId");
+        String productId = api.post("/vendor/products", product(name + " Milk 500ml"), token).text("productId");
+        assertThat(api.post("/admin/vendors/" + vendorId + "/approve", null, admin).text("status")).isEqualTo("Approved");
+        return new Dairy(email, userId, token, vendorId, productId);
+    }
+
+    private String vendorStatus(String admin, Dairy dairy) {
+        var all = api.get("/admin/vendors?limit=100", admin).json().get("items");
+        for (JsonNode vendor : all) {
+            if (vendor.get("vendorId").asText().equals(dairy.vendorId())) {
+                return vendor.get("status").asText();
+            }
+        }
+        throw new AssertionError("vendor " + dairy.vendorId() + " is not in the back office's list");
+    }
+
+    /** Quotes one unit of the dairy's product to Asha's home two days from now (always inside the ordering window). */
+    private ApiClient.Answer quote(String customer, Dairy dairy) {
+        Map<String, Object> item = Map.of("productId", dairy.productId(), "vendorId", dairy.vendorId(), "quantity", 1);
+        String date = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).plusDays(2).toString();
+        return api.post("/orders/quote", Map.of("items", List.of(item), "deliveryDate", date, "addressId", "addr-home"), customer);
+    }
+
+    private record Dairy(String email, String userId, String token, String vendorId, String productId) {
+    }
+
     // ---- tokens -----------------------------------------------------------------------------------------
 
     @Test

@@ -1,10 +1,7 @@
 package com.milkrun.http.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,20 +16,8 @@ class HttpArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.milkrun.http");
 
-    private static final DescribedPredicate<JavaClass> CAPABILITY_PACKAGES =
-            DescribedPredicate.describe("reside in a capability package of the API",
-                    c -> c.getPackageName().startsWith("com.milkrun.http."));
-
     @Test
     void capability_packages_of_the_api_do_not_depend_on_each_other_in_a_cycle() {
         slices().matching("com.milkrun.http.(*)..").should().beFreeOfCycles().check(HTTP);
-    }
-
-    @Test
-    void the_router_and_its_shared_parts_know_no_capability_except_through_the_route_list() {
-        noClasses().that().resideInAPackage("com.milkrun.http")
-                .and().doNotHaveSimpleName("Api")
-                .should().dependOnClassesThat(CAPABILITY_PACKAGES)
-                .check(HTTP);
     }
 }
