@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Everything a role may do, in one table (product decisions §2). Routes name the capability they need; the edge
+ * Everything a role may do, in one table (ADR 6 gives the reasons). Routes name the capability they need; the edge
  * checks it once through {@link Access}. Ownership (your own orders, your own products) is checked by the use
  * cases, which answer "not found" for other people's things.
  */

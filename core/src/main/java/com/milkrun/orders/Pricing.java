@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * What an order costs (product decisions §4): subtotal from catalog prices; 5% GST reported as CGST + SGST;
+ * What an order costs (see "Pricing" in docs/glossary.md): subtotal from catalog prices; 5% GST reported as CGST + SGST;
  * delivery ₹0 from ₹500, ₹20 from ₹300, else ₹40, plus ₹10 for each vendor beyond the first; first-order discount
  * 10% of the subtotal up to ₹50; loyalty points at ₹1 each; the discount never exceeds the subtotal.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every (role, capability) pair against the product decisions' role table. */
+/** Every (role, capability) pair against the role table of ADR 6. */
 class CapabilityTest {
     private static final Map<Capability, Set<Role>> EXPECTED = Map.of(
             Capability.OWN_ACCOUNT, Set.of(Role.values()),

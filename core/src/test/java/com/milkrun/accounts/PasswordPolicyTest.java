@@ -22,7 +22,7 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void accepts_the_seeds_example_password() {
+    void accepts_the_documented_example_password() {
         assertThat(PasswordPolicy.unmet("SecurePass123!")).isEmpty();
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every (from, to) pair of statuses against the table the product decisions describe: whether the move is allowed
+ * Every (from, to) pair of statuses against the lifecycle in the glossary (docs/glossary.md): whether the move is allowed
  * and what it does to the order's reserved stock.
  */
 class OrderStatusTest {

@@ -80,7 +80,7 @@ class OrderValidatorTest {
     }
 
     @Test
-    void should_reject_past_delivery_dates_with_the_seeds_message() {
+    void should_reject_past_delivery_dates_with_the_documented_message() {
         assertThatThrownBy(() -> validator.validate(request(items(1), "2025-10-01", "addr-home"), AFTERNOON))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("Invalid delivery date");

@@ -21,7 +21,7 @@ class PricingTest {
             "P8 first order,                   190, 1, true,  9.5,   40, 19, 220.5",
             "P9 first order capped at 50,      600, 1, true,  30,    0,  50, 580"
     })
-    void prices_the_seeds_worked_examples(String name, String subtotal, int vendors, boolean firstOrder, String tax,
+    void prices_the_documented_worked_examples(String name, String subtotal, int vendors, boolean firstOrder, String tax,
                                           String delivery, String discount, String total) {
         Pricing p = Pricing.of(lines(subtotal, vendors), firstOrder, 0);
         assertThat(p.subtotal()).isEqualByComparingTo(subtotal);

@@ -28,6 +28,9 @@ import org.eclipse.jetty.util.Fields;
 final class JettyAdapter extends Handler.Abstract {
     private final ApiRouter router;
     private final StaticFiles ui;
+    /** Bodies over the limit up to this size are read to their end before the 413 (see {@link #readBody}). */
+    static final long SWALLOW_BYTES = 4L * 1024 * 1024;
+
     private final int maxBodyBytes;
     private final Optional<MetricsEndpoint> metrics;
 
@@ -81,15 +84,36 @@ final class JettyAdapter extends Handler.Abstract {
 
     /**
      * Reads at most one byte more than the limit, so that the router can refuse an oversized body without the
-     * server holding all of it in memory.
+     * server holding all of it in memory. A body declared too large is still read and thrown away when it is not
+     * huge ({@value #SWALLOW_BYTES} bytes at most): a client that is still sending when the answer comes would
+     * otherwise see its connection reset instead of the 413.
      */
     private byte[] readBody(Request request) throws IOException {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
+            if (declared <= SWALLOW_BYTES) {
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    swallow(in);
+                }
+            }
             return new byte[maxBodyBytes + 1];
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            return in.readNBytes(maxBodyBytes + 1);
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                swallow(in);
+            }
+            return body;
+        }
+    }
+
+    /** Reads and drops what is left of a body, at most {@link #SWALLOW_BYTES}. */
+    private static void swallow(InputStream in) throws IOException {
+        byte[] buffer = new byte[16_384];
+        long left = SWALLOW_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
         }
     }
 

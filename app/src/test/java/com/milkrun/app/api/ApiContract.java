@@ -77,7 +77,7 @@ public abstract class ApiContract {
     // ---- public catalog ----------------------------------------------------------------------------------
 
     @Test
-    void lists_the_seed_products_to_anyone_without_a_token() {
+    void lists_the_demo_dairys_products_to_anyone_without_a_token() {
         var answer = api.get("/products?limit=100");
         assertThat(answer.status()).isEqualTo(200);
         JsonNode milk = find(answer.json().get("items"), "productId", "prod-milk-500ml");
@@ -192,7 +192,7 @@ public abstract class ApiContract {
     }
 
     @Test
-    void answers_the_seed_errors_for_registration() {
+    void answers_the_documented_errors_for_registration() {
         var missing = api.post("/auth/register", Map.of("email", newEmail()));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.error()).isEqualTo("ValidationError");

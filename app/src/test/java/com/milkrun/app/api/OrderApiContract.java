@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Orders through the API, the same whichever runner serves it: the seed's five Thunder Client requests (dates moved
- * to the present), the errors of the order flow, idempotency, listing and cancelling.
+ * Orders through the API, the same whichever runner serves it: the five example requests of the API overview (dates
+ * moved to the present), the errors of the order flow, idempotency, listing and cancelling.
  */
 public abstract class OrderApiContract extends ApiContract {
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
@@ -62,10 +62,10 @@ public abstract class OrderApiContract extends ApiContract {
         return api.get("/products/" + productId).json().get("available").asInt();
     }
 
-    // ---- the seed's Thunder Client requests -------------------------------------------------------------
+    // ---- the example requests --------------------------------------------------------------------------
 
     @Test
-    void thunder_client_1_places_the_seeds_valid_order() {
+    void example_request_1_places_a_valid_order() {
         String asha = login(DemoData.CUSTOMER_EMAIL);
         String date = firstDeliveryDate().toString();
         var answer = order(asha, UUID.randomUUID().toString(), body(List.of(item("prod-milk-500ml", "vendor-001", 2),
@@ -88,7 +88,7 @@ public abstract class OrderApiContract extends ApiContract {
     }
 
     @Test
-    void thunder_client_2_refuses_an_empty_order() {
+    void example_request_2_refuses_an_empty_order() {
         var answer = order(login(DemoData.CUSTOMER_EMAIL), UUID.randomUUID().toString(), body(List.of(), firstDeliveryDate().toString()));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.error()).isEqualTo("ValidationError");
@@ -101,7 +101,7 @@ public abstract class OrderApiContract extends ApiContract {
     }
 
     @Test
-    void thunder_client_3_refuses_more_milk_than_there_is() {
+    void example_request_3_refuses_more_milk_than_there_is() {
         String asha = login(DemoData.CUSTOMER_EMAIL);
         int left = available("prod-milk-500ml");
         var answer = order(asha, UUID.randomUUID().toString(), body(List.of(item("prod-milk-500ml", "vendor-001", left + 1)),
@@ -119,7 +119,7 @@ public abstract class OrderApiContract extends ApiContract {
     }
 
     @Test
-    void thunder_client_4_refuses_a_past_delivery_date() {
+    void example_request_4_refuses_a_past_delivery_date() {
         var answer = order(login(DemoData.CUSTOMER_EMAIL), UUID.randomUUID().toString(),
                 body(List.of(item("prod-milk-500ml", "vendor-001", 2)), "2025-10-01"));
         assertThat(answer.status()).isEqualTo(400);
@@ -132,11 +132,11 @@ public abstract class OrderApiContract extends ApiContract {
     }
 
     @Test
-    void thunder_client_5_reads_the_order_back_confirmed_with_its_full_address() {
+    void example_request_5_reads_the_order_back_confirmed_with_its_full_address() {
         String asha = login(DemoData.CUSTOMER_EMAIL);
         String orderId = order(asha, UUID.randomUUID().toString(), body(List.of(item("prod-milk-500ml", "vendor-001", 2),
                 item("prod-yogurt-200g", "vendor-001", 3)), firstDeliveryDate().toString())).text("orderId");
-        // The seed reads it back Confirmed: the order workflow confirms it in the background moments after the 201.
+        // Read back, it is Confirmed: the order workflow confirms it in the background moments after the 201.
         var answer = api.get("/orders/" + orderId, asha);
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (!answer.json().path("status").asText().equals("Confirmed") && System.nanoTime() < deadline) {
