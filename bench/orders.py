@@ -523,6 +523,16 @@ SQL_KEY_INSERT = ("INSERT INTO idempotency_keys (user_id, idempotency_key, reque
 SQL_COUNT = ("UPDATE customer_stats SET order_count = order_count + 1, loyalty_points = loyalty_points - :pts"
              " WHERE user_id = :u_user_id AND ((:s_order_count = 0 AND order_count = 0)"
              " OR (:s_order_count > 0 AND order_count > 0)) AND loyalty_points >= :pts")
+# the hoarding limits (ADR 7): per customer and date, open cash-on-delivery orders and units of each product, each a
+# conditional upsert in the placing transaction (the benchmark's server runs with limits far above what it places)
+SQL_DAY_ORDERS = ("INSERT INTO customer_day_orders (user_id, delivery_date, open_cash_orders)"
+                  " VALUES (:u_user_id, CAST(:ddate AS DATE), 1) ON CONFLICT (user_id, delivery_date) DO UPDATE"
+                  " SET open_cash_orders = customer_day_orders.open_cash_orders + 1"
+                  " WHERE customer_day_orders.open_cash_orders < 1000000")
+SQL_DAY_UNITS = ("INSERT INTO customer_day_units (user_id, delivery_date, vendor_id, product_id, units)"
+                 " VALUES (:u_user_id, CAST(:ddate AS DATE), {vid}, {pid}, :q)"
+                 " ON CONFLICT (user_id, delivery_date, vendor_id, product_id) DO UPDATE"
+                 " SET units = customer_day_units.units + :q WHERE customer_day_units.units + :q <= 1000000")
 SQL_RESERVE = ("UPDATE inventory SET reserved = reserved + :q, updated_at = now(), version = version + 1"
                " WHERE vendor_id = {vid} AND product_id = {pid} AND stock - reserved >= :q")
 SQL_ORDER = ("INSERT INTO orders (order_id, user_id, status, delivery_date, payment_method, address_id,"
@@ -585,6 +595,7 @@ def pgbench_script(ids, scenario, variant, customers):
              "\\set gst :sub * 0.025", "\\set tax :sub * 0.05",
              "\\set dlv 40", "\\if :sub >= 300", "\\set dlv 20", "\\endif", "\\if :sub >= 500", "\\set dlv 0", "\\endif",
              "\\set total :sub + :tax + :dlv"]
+    writes_limits = [SQL_DAY_ORDERS + ";"] + [SQL_DAY_UNITS.format(vid=vendor, pid=pid) + ";" for pid in reserve]
     writes_reserve = [SQL_RESERVE.format(vid=vendor, pid=pid) + ";" for pid in reserve]
     writes_order = [SQL_ORDER.format(oid=oid) + ";"]
     line_inserts = [SQL_LINE.format(oid=oid, no=i, p=prefix) + ";" for i, (prefix, _) in enumerate(lines)]
@@ -592,8 +603,8 @@ def pgbench_script(ids, scenario, variant, customers):
         line_inserts = ["\\startpipeline"] + line_inserts + ["\\endpipeline"]
     if variant in ("ceiling", "life"):
         s += ["BEGIN;", reads_user] + reads_catalog + [stats] + price
-        s += [SQL_KEY_INSERT.format(key=key, oid=oid) + ";", SQL_COUNT + ";"] + writes_reserve + writes_order
-        s += line_inserts
+        s += [SQL_KEY_INSERT.format(key=key, oid=oid) + ";", SQL_COUNT + ";"] + writes_limits + writes_reserve
+        s += writes_order + line_inserts
         if variant == "life":
             # placed, vendors told, confirmed: the timeline's three entries (one JDBC batch would send them
             # together), the status change, and the vendor's and the customer's inbox messages (no SMTP configured,
@@ -620,7 +631,7 @@ def pgbench_script(ids, scenario, variant, customers):
         s += [SQL_USER.format(uid=f"{users}[:cu]") + ";",
               SQL_KEY_LOOKUP.format(key=key) .replace(":u_user_id", f"{users}[:cu]") + ";",
               reads_user] + reads_catalog + [stats] + price
-        s += ["BEGIN;", SQL_KEY_INSERT.format(key=key, oid=oid) + ";", SQL_COUNT + ";"]
+        s += ["BEGIN;", SQL_KEY_INSERT.format(key=key, oid=oid) + ";", SQL_COUNT + ";"] + writes_limits
         if variant == "mirror":
             s += writes_reserve + writes_order + line_inserts
         else:
