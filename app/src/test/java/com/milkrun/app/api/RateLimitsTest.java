@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.milkrun.app.Config;
 import com.milkrun.app.MilkRun;
-import com.milkrun.app.orders.ManualClock;
+import com.milkrun.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

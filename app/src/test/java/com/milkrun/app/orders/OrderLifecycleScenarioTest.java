@@ -1,5 +1,6 @@
 package com.milkrun.app.orders;
 
+import com.milkrun.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.milkrun.access.Principal;

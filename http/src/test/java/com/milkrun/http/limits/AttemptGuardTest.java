@@ -1,5 +1,6 @@
 package com.milkrun.http.limits;
 
+import com.milkrun.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.milkrun.http.limits.AttemptGuard.Kind;
 import com.milkrun.http.limits.AttemptGuard.Outcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class AttemptGuardTest {
     private static final String ASHA_AT_HOME = "198.51.100.20";
     private static final String ASHA = "asha@milkrun.dev";
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-04T05:30:00Z"));
     private final AttemptGuard guard = new AttemptGuard(new RateLimits(0, 0, 30, Duration.ofMinutes(15)), clock);
 
     @Test

@@ -1,14 +1,16 @@
 package com.milkrun.http.limits;
 
+import com.milkrun.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RequestLimiterTest {
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-04T05:30:00Z"));
     private final RequestLimiter limiter = new RequestLimiter(new RateLimits(60, 30, 10, Duration.ofMinutes(15)), clock);
 
     @Test

@@ -1,5 +1,6 @@
 package com.milkrun.usecases.orders;
 
+import com.milkrun.testing.ManualClock;
 import com.milkrun.access.Principal;
 import com.milkrun.access.Role;
 import com.milkrun.catalog.Vendor;
@@ -43,7 +44,7 @@ final class Dairy {
     static final StockKey MILK = new StockKey("vendor-anand", "prod-organic-milk-500ml");
     static final StockKey PANEER = new StockKey("vendor-anand", "prod-malai-paneer-200g");
 
-    final TestClock clock = new TestClock(Times.MORNING_RUN);
+    final ManualClock clock = new ManualClock(Times.MORNING_RUN);
     final Stores stores = InMemoryStores.create();
     final RecordedProcessing processing = new RecordedProcessing();
     final DeliveryWindow window = DeliveryWindow.standard(KOLKATA);

@@ -1,4 +1,4 @@
-package com.milkrun.app.orders;
+package com.milkrun.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a scenario moves forward by hand. */
+/** A clock that stands still until the test moves it: cut-offs, expiries and refills are crossed on purpose. */
 public final class ManualClock extends Clock {
     private volatile Instant now;
 
