@@ -105,11 +105,25 @@ public final class AccountRoutes {
 
     /** Exchanges the refresh token of the body, or else of the cookie, keeping it where it came from. */
     private ApiResponse refresh(Call call) {
+        PresentedToken token = presentedToken(call);
+        return tokens(call, signIn.refresh(token.value()), false, token.inCookie());
+    }
+
+    /** A refresh token as the request presents it: in the body, or else in the {@link RefreshCookie}. */
+    private record PresentedToken(String value, boolean inCookie) {
+    }
+
+    private static PresentedToken presentedToken(Call call) {
         Body body = call.body();
         String token = body.string("refreshToken");
         body.throwIfWrongTypes();
-        Optional<String> cookie = token == null ? RefreshCookie.read(call.request()) : Optional.empty();
-        return tokens(call, signIn.refresh(cookie.orElse(token)), false, cookie.isPresent());
+        if (token == null) {
+            Optional<String> cookie = RefreshCookie.read(call.request());
+            if (cookie.isPresent()) {
+                return new PresentedToken(cookie.get(), true);
+            }
+        }
+        return new PresentedToken(token, false);
     }
 
     private static ApiResponse tokens(Call call, AuthTokens tokens, boolean withUser, boolean inCookie) {
@@ -138,13 +152,10 @@ public final class AccountRoutes {
     }
 
     private ApiResponse logout(Call call) {
-        Body body = call.body();
-        String token = body.string("refreshToken");
-        body.throwIfWrongTypes();
-        Optional<String> cookie = token == null ? RefreshCookie.read(call.request()) : Optional.empty();
-        signIn.logout(cookie.orElse(token));
+        PresentedToken token = presentedToken(call);
+        signIn.logout(token.value());
         ApiResponse answer = Responses.message("Logged out.");
-        return cookie.isPresent() || RefreshCookie.wanted(call.request())
+        return token.inCookie() || RefreshCookie.wanted(call.request())
                 ? answer.withHeader("Set-Cookie", RefreshCookie.clear())
                 : answer;
     }
