@@ -31,6 +31,38 @@ import java.util.concurrent.TimeoutException;
 final class Interpreter {
     private static final Duration LONGEST_DELAY = Duration.ofDays(365);
 
+    /** Runs a handler in the thread that asks for it: for work done ahead, which waits for nothing. */
+    static final ExecutorService CALLING_THREAD = new java.util.concurrent.AbstractExecutorService() {
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return false;
+        }
+    };
+
     /** The run's value after one step and the events that step wrote. */
     record Step(WorkflowRun next, List<RunEvent> events) {
     }

@@ -43,6 +43,8 @@ public final class WorkflowEngine implements AutoCloseable {
     private static final long WAKE_SLACK_MILLIS = 5;
     /** Steps in a row on one claim before the run is let go, so that a looping definition cannot hog a worker. */
     private static final int MAX_STEPS_PER_CLAIM = 1_000;
+    /** Events of a step that did not simply succeed, which work ahead leaves to the runner. */
+    private static final Set<String> NOT_DONE_AHEAD = Set.of("TaskFailed", "RetryScheduled", "ErrorCaught", "RunFailed");
 
     /** What working on a run came to: the steps stored, and when it is due again if it now waits. */
     private record Worked(int steps, Instant wakeAt) {
@@ -94,6 +96,11 @@ public final class WorkflowEngine implements AutoCloseable {
         }
     }
 
+    /** Whether the engine works on runs: {@link #start()}ed and not closed. */
+    public boolean running() {
+        return started && !closed;
+    }
+
     /** The state machine this engine runs. */
     public StateMachine machine() {
         return machine;
@@ -115,6 +122,55 @@ public final class WorkflowEngine implements AutoCloseable {
         String detail = Details.document(tree);
         return new NewRun(run, List.of(RunEvent.of("RunStarted", null, detail, now),
                 RunEvent.of("StateEntered", machine.startAt(), detail, now)));
+    }
+
+    /**
+     * A new run as {@link #prepare} makes it, then taken on in memory through every Task whose handler {@code ahead}
+     * has, with the states that need no handler in between, until a Task it has no handler for, a Wait, or the end:
+     * for a caller that stores the work those handlers did atomically with the run and its subject, so that a new
+     * run's first steps cost no write of their own. The handlers run in the calling thread; a handler that fails (or
+     * whose result the state cannot take) ends the work ahead without a trace: the run stays in that Task, to be
+     * worked on as usual, and the failed call's work must not be stored.
+     *
+     * @param ahead handlers by task name that do a Task's work as part of the run's first write
+     * @return the run and its events, with {@link Ahead#calls()}: how many calls of {@code ahead} handlers, counted
+     *         from the first, the run records as done (the calls after them are discarded)
+     */
+    public Ahead prepareAhead(String runId, String subjectId, Map<String, Object> input,
+                              Map<String, StepHandler> ahead) {
+        NewRun fresh = prepare(runId, subjectId, input);
+        if (ahead.isEmpty()) {
+            return new Ahead(fresh, 0);
+        }
+        Interpreter inCaller = new Interpreter(machine, ahead, Interpreter.CALLING_THREAD, clock);
+        WorkflowRun run = fresh.run();
+        List<RunEvent> events = new java.util.ArrayList<>(fresh.events());
+        int calls = 0;
+        while (run.status() == RunStatus.RUNNING) {
+            Optional<State> state = machine.find(run.currentState());
+            boolean task = state.filter(State.Task.class::isInstance).isPresent();
+            if (state.isEmpty() || !(task || instant(state.get()))
+                    || (task && !ahead.containsKey(StateMachine.taskName(((State.Task) state.get()).resource())))) {
+                break;
+            }
+            Interpreter.Step step = inCaller.step(run, keepAliveEvery, () -> { });
+            if (task) {
+                calls++;
+                boolean succeeded = step.events().get(0).type().equals("TaskSucceeded")
+                        && step.events().stream().noneMatch(e -> NOT_DONE_AHEAD.contains(e.type()));
+                if (!succeeded) {
+                    calls--;
+                    break;
+                }
+            }
+            events.addAll(step.events());
+            run = step.next();
+        }
+        return new Ahead(new NewRun(run, events), calls);
+    }
+
+    /** What {@link #prepareAhead} came to: the run to store, and how many calls of its handlers it records as done. */
+    public record Ahead(NewRun run, int calls) {
     }
 
     /**
