@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.milkrun.inventory.StockKey;
+import com.milkrun.notifications.Notification;
+import com.milkrun.notifications.NotificationStore;
 import com.milkrun.inventory.StockLevel;
 import com.milkrun.inventory.StockStore;
 import com.milkrun.orders.CustomerStats;
@@ -71,6 +73,9 @@ public abstract class OrderStoreContract {
 
     /** The workflow store in which {@link #store()} starts the runs of placements, with no runs. */
     protected abstract WorkflowStore workflows();
+
+    /** The notification store in which {@link #store()} stores the messages of first steps done ahead, empty. */
+    protected abstract NotificationStore notifications();
 
     @Test
     void places_an_order_at_version_1_and_reads_back_every_field() {
@@ -977,6 +982,69 @@ public abstract class OrderStoreContract {
         assertThat(level(Orders.anandPaneer(1)).reserved()).isZero();
         assertThat(workflows().get(taken.runId())).contains(taken);
         assertThat(store().place(Placements.first(order, "key-asha-1"))).isInstanceOf(PlaceResult.Placed.class);
+    }
+
+    @Test
+    void stores_the_first_steps_done_ahead_with_the_order_in_one_unit() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order order = Orders.ashasFirstOrder();
+        Placement placement = Placements.firstWithStepsAhead(order, "key-asha-1");
+        Placement.FirstSteps steps = placement.firstSteps().orElseThrow();
+
+        PlaceResult result = store().place(placement);
+
+        assertThat(result).as("the answer is the order as placed").isEqualTo(new PlaceResult.Placed(withVersion(order, 1)));
+        Order stored = store().get(order.orderId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(stored.version()).as("one status change after placing").isEqualTo(2);
+        assertThat(stored).isEqualTo(withVersion(steps.after(), 2));
+        assertThat(store().timeline(order.orderId())).extracting(OrderEvent::seq, OrderEvent::what, OrderEvent::status)
+                .containsExactly(tuple(1L, "Placed", OrderStatus.PENDING), tuple(2L, "VendorsNotified", OrderStatus.PENDING),
+                        tuple(3L, "Confirmed", OrderStatus.CONFIRMED));
+        assertThat(notifications().listForUser("user-anand-owner", PageRequest.first(10)).items())
+                .containsExactly(steps.messages().get(0));
+        assertThat(notifications().listForUser(order.userId(), PageRequest.first(10)).items())
+                .containsExactly(steps.messages().get(1));
+        assertThat(notifications().email(steps.messages().get(1).notificationId())).contains(steps.emails().get(0));
+        assertThat(notifications().email(steps.messages().get(0).notificationId())).isEmpty();
+        assertThat(workflows().get(Placements.runId(order))).contains(placement.run().orElseThrow().run());
+        assertThat(level(Orders.anandMilk(1)).reserved()).as("a confirmed order still holds its stock").isEqualTo(2);
+    }
+
+    @Test
+    void a_refused_placement_stores_none_of_its_first_steps() {
+        stockUp(Orders.anandMilk(1), 1);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order order = Orders.ashasFirstOrder();
+        Placement placement = Placements.firstWithStepsAhead(order, "key-asha-1");
+
+        assertThat(store().place(placement)).isInstanceOf(PlaceResult.OutOfStock.class);
+
+        assertThat(store().get(order.orderId())).isEmpty();
+        assertThat(store().timeline(order.orderId())).isEmpty();
+        assertThat(notifications().listRecent(Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(notifications().emails(Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(workflows().get(Placements.runId(order))).isEmpty();
+    }
+
+    @Test
+    void a_placement_whose_message_was_sent_before_places_nothing() {
+        stockUp(Orders.anandMilk(1), 10);
+        stockUp(Orders.anandPaneer(1), 10);
+        Order order = Orders.ashasFirstOrder();
+        Placement placement = Placements.firstWithStepsAhead(order, "key-asha-1");
+        Notification taken = placement.firstSteps().orElseThrow().messages().get(1);
+        notifications().save(taken);
+
+        assertThatThrownBy(() -> store().place(placement)).isInstanceOf(ConcurrentModification.class);
+
+        assertThat(store().get(order.orderId())).isEmpty();
+        assertThat(store().findIdempotencyKey("user-asha", "key-asha-1")).isEmpty();
+        assertThat(store().stats("user-asha")).isEqualTo(CustomerStats.none("user-asha"));
+        assertThat(level(Orders.anandMilk(1)).reserved()).isZero();
+        assertThat(workflows().get(Placements.runId(order))).isEmpty();
+        assertThat(notifications().listRecent(Optional.empty(), PageRequest.first(10)).items()).containsExactly(taken);
     }
 
     /**

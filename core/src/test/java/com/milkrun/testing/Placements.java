@@ -1,10 +1,16 @@
 package com.milkrun.testing;
 
+import com.milkrun.notifications.Notification;
+import com.milkrun.notifications.OutboundEmail;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderEvent;
 import com.milkrun.orders.OrderLimits;
+import com.milkrun.orders.OrderStatus;
 import com.milkrun.orders.Placement;
+import com.milkrun.workflow.RunStatus;
 import com.milkrun.workflow.WorkflowRun;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Object Mother of placements: an order as checkout hands it to the store, with its key and request hash. */
@@ -37,6 +43,28 @@ public final class Placements {
         WorkflowRun run = Runs.forOrder(runId(order), order.orderId(), order.createdAt());
         return new Placement(order, key, plain.requestHash(), 0, 0, plain.placed(),
                 Optional.of(new Placement.StartedRun(run, Runs.started(run))));
+    }
+
+    /**
+     * A customer's first order under {@code key} with its whole processing run done ahead, as eager checkout places
+     * orders: its run ended, the order confirmed, the dairy's owner and the customer told (the customer also by
+     * email).
+     */
+    public static Placement firstWithStepsAhead(Order order, String key) {
+        Placement plain = first(order, key);
+        Instant at = order.createdAt();
+        WorkflowRun run = Runs.forOrder(runId(order), order.orderId(), at).end(RunStatus.SUCCEEDED, null, null, at);
+        Order confirmed = order.moveTo(OrderStatus.CONFIRMED, at);
+        Notification toDairy = new Notification("note-" + order.orderId() + "-dairy", "user-anand-owner",
+                "owner@anand.example", Notification.Kind.ORDER, "New order", "Your lines", at);
+        Notification toCustomer = new Notification("note-" + order.orderId() + "-customer", order.userId(),
+                "asha@example.com", Notification.Kind.ORDER, "Order confirmed", "Confirmed", at);
+        Placement.FirstSteps steps = new Placement.FirstSteps(confirmed, List.of(
+                OrderEvent.of(order.orderId(), "VendorsNotified", OrderStatus.PENDING, "workflow", "NotifyVendors", "1 dairy", at),
+                OrderEvent.of(order.orderId(), "Confirmed", OrderStatus.CONFIRMED, "workflow", "UpdateOrderStatus", "", at)),
+                List.of(toDairy, toCustomer), List.of(OutboundEmail.of(toCustomer)));
+        return new Placement(order, key, plain.requestHash(), 0, 0, plain.placed(),
+                Optional.of(new Placement.StartedRun(run, Runs.started(run))), OrderLimits.NONE, Optional.of(steps));
     }
 
     /** A customer's first order under {@code key} whose timeline starts with {@code placed}. */

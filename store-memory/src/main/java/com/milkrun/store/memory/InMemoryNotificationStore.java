@@ -4,6 +4,7 @@ import com.milkrun.notifications.EmailStatus;
 import com.milkrun.notifications.OutboundEmail;
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.NotificationStore;
+import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
@@ -46,6 +47,35 @@ public final class InMemoryNotificationStore implements NotificationStore {
         put(n);
         email.ifPresent(d -> emails.put(d.notificationId(), d));
         return true;
+    }
+
+    /**
+     * Throws unless every message's id is free.
+     *
+     * @throws ConcurrentModification naming the first message whose id is taken
+     */
+    public synchronized void requireNew(List<Notification> messages) {
+        for (Notification n : messages) {
+            if (byId.containsKey(n.notificationId())) {
+                throw new ConcurrentModification("Notification " + n.notificationId());
+            }
+        }
+    }
+
+    /**
+     * Stores new messages and their emails together, as a store that sends them with its own rows does.
+     *
+     * @throws ConcurrentModification when a message's id is taken (nothing is stored)
+     */
+    public synchronized void saveAllNew(List<Notification> messages, List<OutboundEmail> outbound) {
+        requireNew(messages);
+        for (OutboundEmail email : outbound) {
+            if (messages.stream().noneMatch(n -> n.notificationId().equals(email.notificationId()))) {
+                throw new IllegalArgumentException("email " + email.notificationId() + " of no message given");
+            }
+        }
+        messages.forEach(this::put);
+        outbound.forEach(email -> emails.put(email.notificationId(), email));
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class InMemoryOrderStore implements OrderStore {
 
     private final InMemoryStockStore stock;
     private final WorkflowStore workflows;
+    private final InMemoryNotificationStore messages;
     private final Map<String, Order> byId = new HashMap<>();
     private final Map<String, List<OrderEvent>> timelines = new HashMap<>();
     private final Map<DecisionId, VendorDecision> decisions = new LinkedHashMap<>();
@@ -78,8 +79,17 @@ public final class InMemoryOrderStore implements OrderStore {
 
     /** An empty store that reserves the stock of {@code stock} and starts workflow runs in {@code workflows}. */
     public InMemoryOrderStore(InMemoryStockStore stock, WorkflowStore workflows) {
+        this(stock, workflows, new InMemoryNotificationStore());
+    }
+
+    /**
+     * An empty store that reserves the stock of {@code stock}, starts workflow runs in {@code workflows} and stores
+     * the messages of an order's first steps in {@code messages}.
+     */
+    public InMemoryOrderStore(InMemoryStockStore stock, WorkflowStore workflows, InMemoryNotificationStore messages) {
         this.stock = stock;
         this.workflows = workflows;
+        this.messages = messages;
     }
 
     @Override
@@ -111,18 +121,22 @@ public final class InMemoryOrderStore implements OrderStore {
         if (!available.isEmpty()) {
             return new PlaceResult.OutOfStock(shortages(order, available));
         }
-        placement.run().ifPresent(started -> {
-            try {
-                workflows.create(started.run(), started.events());
-            } catch (RuntimeException e) {
-                // The run's id was taken: give the reservation back, so that nothing of the placement stays.
-                stock.releaseAll(quantities);
-                throw e;
-            }
-        });
-        byId.put(stored.orderId(), stored);
+        try {
+            placement.firstSteps().ifPresent(steps -> messages.requireNew(steps.messages()));
+            placement.run().ifPresent(started -> workflows.create(started.run(), started.events()));
+        } catch (RuntimeException e) {
+            // The run's id or a message's id was taken: give the reservation back, so that nothing of the placement stays.
+            stock.releaseAll(quantities);
+            throw e;
+        }
+        placement.firstSteps().ifPresent(steps -> messages.saveAllNew(steps.messages(), steps.emails()));
+        Order last = placement.stored();
+        byId.put(stored.orderId(), stored(last, last.status(), last.updatedAt(), last.version()));
         List<OrderEvent> timeline = new ArrayList<>();
-        timeline.add(numbered(placement.placed(), order.orderId(), 1));
+        List<OrderEvent> entries = placement.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            timeline.add(numbered(entries.get(i), order.orderId(), i + 1));
+        }
         timelines.put(order.orderId(), timeline);
         keys.put(new KeyId(order.userId(), placement.idempotencyKey()), new IdempotencyRecord(order.userId(),
                 placement.idempotencyKey(), placement.requestHash(), order.orderId(), order.createdAt()));

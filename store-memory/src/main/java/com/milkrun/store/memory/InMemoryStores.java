@@ -5,7 +5,7 @@ import com.milkrun.stores.Stores;
 /**
  * The in-memory registry: one in-memory store of each port, for tests and for trying the API without a database.
  * Nothing survives the process. The order store reserves the stock of the same stock store and starts runs in the
- * same workflow store.
+ * same workflow store, and sends the messages of its orders' first steps in the same notification store.
  */
 public final class InMemoryStores {
     private InMemoryStores() {
@@ -15,8 +15,9 @@ public final class InMemoryStores {
     public static Stores create() {
         InMemoryStockStore stock = new InMemoryStockStore();
         InMemoryWorkflowStore workflows = new InMemoryWorkflowStore();
+        InMemoryNotificationStore notifications = new InMemoryNotificationStore();
         return new Stores(new InMemoryUserStore(), new InMemoryCredentialStore(), new InMemorySessionStore(),
-                new InMemorySigningKeyStore(), new InMemoryNotificationStore(), new InMemoryVendorStore(),
-                new InMemoryProductStore(), stock, new InMemoryOrderStore(stock, workflows), workflows, () -> true, () -> { });
+                new InMemorySigningKeyStore(), notifications, new InMemoryVendorStore(), new InMemoryProductStore(),
+                stock, new InMemoryOrderStore(stock, workflows, notifications), workflows, () -> true, () -> { });
     }
 }

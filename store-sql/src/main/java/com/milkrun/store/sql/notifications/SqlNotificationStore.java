@@ -29,8 +29,7 @@ public final class SqlNotificationStore implements NotificationStore {
     private static final SqlKeyset<OutboundEmail> OUTBOX = SqlKeyset.newestFirst("outbox", "created_at",
             "notification_id", OutboundEmail::createdAt, OutboundEmail::notificationId);
     private static final String PENDING = EmailStatus.PENDING.wireName();
-    private static final String INSERT = "INSERT INTO notifications (" + NotificationRows.COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = NewMessageRows.INSERT;
     private static final String SELECT_EMAIL = "SELECT " + NotificationRows.EMAIL_COLUMNS
             + " FROM email_deliveries WHERE notification_id = ?";
 
@@ -60,8 +59,7 @@ public final class SqlNotificationStore implements NotificationStore {
             }
             jdbc.inTransaction(tx -> {
                 tx.update(INSERT, values(n));
-                email.ifPresent(d -> tx.update("INSERT INTO email_deliveries (" + NotificationRows.EMAIL_COLUMNS
-                        + ") VALUES (" + Where.placeholders(11) + ")", NotificationRows.emailValues(d)));
+                email.ifPresent(d -> tx.update(NewMessageRows.INSERT_EMAIL, NotificationRows.emailValues(d)));
                 return null;
             });
             return true;
@@ -151,8 +149,7 @@ public final class SqlNotificationStore implements NotificationStore {
     }
 
     private static Object[] values(Notification n) {
-        return new Object[] {n.notificationId(), n.userId(), n.email().toLowerCase(Locale.ROOT), n.kind().name(),
-                n.subject(), n.body(), n.createdAt()};
+        return NewMessageRows.values(n);
     }
 
     private static void requireSameId(Notification n, OutboundEmail d) {

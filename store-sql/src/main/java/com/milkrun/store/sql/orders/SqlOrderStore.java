@@ -27,6 +27,7 @@ import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.SqlStoreException;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
+import com.milkrun.store.sql.notifications.NewMessageRows;
 import com.milkrun.store.sql.workflow.NewRunRows;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -330,14 +331,29 @@ public final class SqlOrderStore implements OrderStore {
         });
         // The order goes in before the stock is reserved, so that the contended inventory rows stay locked for as
         // short a time as possible (bench/README.md: +15 % on a hot product); a shortage rolls both back.
-        insertOrder(tx, order);
-        tx.update(INSERT_EVENT, OrderRows.eventValues(placement.placed(), 1));
+        insertOrder(tx, placement.firstSteps().isEmpty() ? order
+                : OrderRows.stored(placement.stored(), placement.stored().version()));
+        insertEvents(tx, placement.entries());
         placement.run().ifPresent(started -> NewRunRows.insert(tx, started.run(), started.events()));
+        placement.firstSteps().ifPresent(steps -> NewMessageRows.insert(tx, steps.messages(), steps.emails()));
         List<Shortage> shortages = reserve(tx, order, lockOrder);
         if (!shortages.isEmpty()) {
             throw new Rejected(new PlaceResult.OutOfStock(shortages));
         }
         return new PlaceResult.Placed(order);
+    }
+
+    /** A new order's first timeline entries, numbered 1, 2, ... in one batch. */
+    private static void insertEvents(Jdbc tx, List<OrderEvent> entries) {
+        if (entries.size() == 1) {
+            tx.update(INSERT_EVENT, OrderRows.eventValues(entries.get(0), 1));
+            return;
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            rows.add(Arrays.asList(OrderRows.eventValues(entries.get(i), i + 1)));
+        }
+        tx.batch(INSERT_EVENT, rows);
     }
 
     private static void claimKey(Jdbc tx, Placement placement, Order order) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.milkrun.contract.OrderStoreContract;
 import com.milkrun.inventory.StockLevel;
 import com.milkrun.inventory.StockStore;
+import com.milkrun.notifications.NotificationStore;
 import com.milkrun.orders.CustomerStats;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderLine;
@@ -51,6 +52,11 @@ abstract class SqlOrderStoreContract extends OrderStoreContract {
     @Override
     protected WorkflowStore workflows() {
         return database().stores().workflows();
+    }
+
+    @Override
+    protected NotificationStore notifications() {
+        return database().stores().notifications();
     }
 
     @Test

@@ -1,0 +1,52 @@
+package com.milkrun.store.sql.notifications;
+
+import com.milkrun.notifications.Notification;
+import com.milkrun.notifications.OutboundEmail;
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.store.sql.Jdbc;
+import com.milkrun.store.sql.UniqueViolation;
+import com.milkrun.store.sql.Where;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes new notifications and their outbound emails inside a transaction someone else owns: the notification store's
+ * own writes, and any store that sends messages together with its own rows (an order's first steps, done ahead, store
+ * their messages with the order). A SQL helper, not a store: it holds no connection and answers to no port.
+ */
+public final class NewMessageRows {
+    static final String INSERT = "INSERT INTO notifications (" + NotificationRows.COLUMNS + ") VALUES ("
+            + Where.placeholders(7) + ")";
+    static final String INSERT_EMAIL = "INSERT INTO email_deliveries (" + NotificationRows.EMAIL_COLUMNS + ") VALUES ("
+            + Where.placeholders(11) + ")";
+
+    private NewMessageRows() {
+    }
+
+    /**
+     * Inserts the messages and the emails, each kind in one batch.
+     *
+     * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}
+     * @throws ConcurrentModification when a message with one of those ids exists; the caller's transaction must then
+     *                                roll back
+     */
+    public static void insert(Jdbc tx, List<Notification> messages, List<OutboundEmail> emails) {
+        List<List<?>> rows = new ArrayList<>();
+        messages.forEach(n -> rows.add(Arrays.asList(values(n))));
+        try {
+            tx.batch(INSERT, rows);
+        } catch (UniqueViolation e) {
+            throw new ConcurrentModification("A notification of " + messages.size() + " sent together");
+        }
+        List<List<?>> emailRows = new ArrayList<>();
+        emails.forEach(e -> emailRows.add(Arrays.asList(NotificationRows.emailValues(e))));
+        tx.batch(INSERT_EMAIL, emailRows);
+    }
+
+    static Object[] values(Notification n) {
+        return new Object[] {n.notificationId(), n.userId(), n.email().toLowerCase(Locale.ROOT), n.kind().name(),
+                n.subject(), n.body(), n.createdAt()};
+    }
+}
