@@ -42,7 +42,9 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A running MilkRun: the API router with everything behind it. Built once per process by the local server and
@@ -130,14 +132,19 @@ public final class MilkRun implements AutoCloseable {
                             "password", "see README"));
                 }
             }
-            OrderNotices notices = new OrderNotices(notifications, stores.users(), stores.vendors());
-            Map<String, StepHandler> stepHandlers = Map.copyOf(steps.apply(new OrderSteps(stores.orders(), notices, clock).handlers()));
+            OrderNotices notices = new OrderNotices(notifications, stores.users(), stores.vendors(), clock);
+            OrderSteps orderSteps = new OrderSteps(stores.orders(), notices, clock);
+            Map<String, StepHandler> ownHandlers = orderSteps.handlers();
+            Map<String, StepHandler> stepHandlers = Map.copyOf(steps.apply(ownHandlers));
+            Set<String> aheadTasks = ownHandlers.keySet().stream()
+                    .filter(task -> stepHandlers.get(task) == ownHandlers.get(task)).collect(Collectors.toSet());
             WorkflowEngine engine = new WorkflowEngine(stores.workflows(), OrderWorkflow.machine(),
                     OrderWorkflow.NAME, stepHandlers, clock,
                     EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
                             .withLease(processing.lease()));
             resources.add(engine);
-            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows(), processing.eager());
+            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows(), processing.eager(),
+                    orderSteps, aheadTasks, notices);
             OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
                     stores.stock(), DeliveryWindow.standard(config.timeZone()), config.orderLimits(), orderProcessing,
                     Optional.of(notices), clock);

@@ -9,6 +9,7 @@ import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -61,6 +62,26 @@ public final class Notifications {
     public boolean sendOnce(String notificationId, String userId, String toEmail, Notification.Kind kind, String subject,
                             String body) {
         return store(new Notification(notificationId, userId, toEmail, kind, subject, body, clock.instant()));
+    }
+
+    /** Stores a notification with the given id unless one with that id was stored already; see the other overload. */
+    public boolean sendOnce(Notification notification) {
+        return store(notification);
+    }
+
+    /** The email copy of a notification, when emails are sent at all: for a caller that stores both elsewhere. */
+    public Optional<OutboundEmail> emailOf(Notification notification) {
+        return sender.map(s -> OutboundEmail.of(notification));
+    }
+
+    /**
+     * Emails stored by someone else (with the rows they belong to) and now committed: their first attempts are made as
+     * for emails sent here.
+     */
+    public void queued(List<OutboundEmail> emails) {
+        if (sender.isPresent()) {
+            emails.forEach(email -> queued.accept(email.notificationId()));
+        }
     }
 
     private boolean store(Notification notification) {

@@ -31,8 +31,11 @@ final class DraftOrder {
         this.vendors = vendors;
     }
 
-    /** Priced lines, the delivery address and the customer's name, checked against the catalog. */
-    record Draft(List<OrderLine> lines, DeliveryAddress address, String customerName) {
+    /** Priced lines, the delivery address and the customer, checked against the catalog, with the lines' vendors. */
+    record Draft(List<OrderLine> lines, DeliveryAddress address, User customer, List<Vendor> vendors) {
+        String customerName() {
+            return customer.name();
+        }
     }
 
     /**
@@ -78,6 +81,6 @@ final class DraftOrder {
             throw new DomainException(Failure.INVALID, "NotDeliverable", undeliverable.get(0).vendorName() + " does not deliver to "
                     + address.zipCode(), new OrderProblem.NotDeliverable(address.zipCode(), undeliverable));
         }
-        return new Draft(lines, address, user.name());
+        return new Draft(lines, address, user, List.copyOf(vendorCache.values()));
     }
 }

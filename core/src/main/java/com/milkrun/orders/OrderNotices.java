@@ -6,9 +6,13 @@ import com.milkrun.catalog.Vendor;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.Notifications;
+import com.milkrun.notifications.OutboundEmail;
 import com.milkrun.shared.Ids;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +27,13 @@ public final class OrderNotices {
     private final Notifications notifications;
     private final UserStore users;
     private final VendorStore vendors;
+    private final Clock clock;
 
-    public OrderNotices(Notifications notifications, UserStore users, VendorStore vendors) {
+    public OrderNotices(Notifications notifications, UserStore users, VendorStore vendors, Clock clock) {
         this.notifications = notifications;
         this.users = users;
         this.vendors = vendors;
+        this.clock = clock;
     }
 
     /**
@@ -37,32 +43,77 @@ public final class OrderNotices {
      * @throws IllegalStateException when a vendor has no account to tell
      */
     public Told newOrder(Order order) {
-        List<String> told = new ArrayList<>();
+        Map<String, Recipient> owners = new LinkedHashMap<>();
+        for (String vendorId : linesByVendor(order).keySet()) {
+            owners.put(vendorId, vendorOwner(vendorId));
+        }
         boolean sentNow = false;
+        for (Notification message : newOrderMessages(order, owners, clock.instant())) {
+            sentNow |= notifications.sendOnce(message);
+        }
+        return new Told(List.copyOf(owners.keySet()), sentNow);
+    }
+
+    /**
+     * The message to each vendor of the order about its lines, in the order's line order, not yet sent: what
+     * {@link #newOrder} sends.
+     *
+     * @param owners who to tell of each vendor of the order
+     */
+    public List<Notification> newOrderMessages(Order order, Map<String, Recipient> owners, Instant at) {
+        List<Notification> messages = new ArrayList<>();
         for (Map.Entry<String, List<OrderLine>> entry : linesByVendor(order).entrySet()) {
-            Recipient owner = vendorOwner(entry.getKey());
+            Recipient owner = Optional.ofNullable(owners.get(entry.getKey()))
+                    .orElseThrow(() -> new IllegalStateException("vendor " + entry.getKey() + " has no account to notify"));
             StringBuilder body = new StringBuilder();
             body.append("New order ").append(order.orderId()).append(" for delivery on ").append(order.deliveryDate())
                     .append(" to ").append(order.deliveryAddress().city()).append(' ').append(order.deliveryAddress().zipCode())
                     .append(".\n\nYour lines:\n");
             appendLines(body, entry.getValue());
             body.append("\nPlease accept or reject these lines in the vendor portal (Orders).");
-            sentNow |= notifications.sendOnce(Ids.derived("note", order.orderId(), "new-order", entry.getKey()), owner.userId(),
-                    owner.email(), Notification.Kind.ORDER, "New order for " + order.deliveryDate() + ": " + owner.vendorName(),
-                    body.toString());
-            told.add(entry.getKey());
+            messages.add(new Notification(Ids.derived("note", order.orderId(), "new-order", entry.getKey()), owner.userId(),
+                    owner.email(), Notification.Kind.ORDER, "New order for " + order.deliveryDate() + ": " + owner.name(),
+                    body.toString(), at));
         }
-        return new Told(told, sentNow);
+        return messages;
+    }
+
+    /**
+     * Who to tell of each of these vendors: its owner's account.
+     *
+     * @throws IllegalStateException when a vendor's owner has no account
+     */
+    public Map<String, Recipient> owners(Collection<Vendor> of) {
+        Map<String, Recipient> owners = new LinkedHashMap<>();
+        for (Vendor vendor : of) {
+            owners.put(vendor.vendorId(), owner(vendor));
+        }
+        return owners;
+    }
+
+    /** The email copy of a message, when emails are sent at all. */
+    public Optional<OutboundEmail> emailOf(Notification message) {
+        return notifications.emailOf(message);
+    }
+
+    /** Emails stored with an order's first steps are committed: they go out as if sent here. */
+    public void queued(List<OutboundEmail> emails) {
+        notifications.queued(emails);
     }
 
     /** Tells the customer the order is confirmed. */
     public boolean confirmed(Order order) {
+        return notifications.sendOnce(confirmedMessage(order, customer(order), clock.instant()));
+    }
+
+    /** The message {@link #confirmed} sends, not yet sent. */
+    public Notification confirmedMessage(Order order, Recipient customer, Instant at) {
         StringBuilder body = new StringBuilder("Your order ").append(order.orderId()).append(" is confirmed for delivery on ")
                 .append(order.deliveryDate()).append(" by 8:00 AM.\n\n");
         appendLines(body, order.lines());
         body.append("\nTotal: ₹").append(rupees(order.pricing().totalAmount())).append(" (").append(order.paymentMethod().wireName())
                 .append(")");
-        return toCustomer(order, "Confirmed", "Order confirmed", body.toString());
+        return toCustomer(order, customer, "Confirmed", "Order confirmed", body.toString(), at);
     }
 
     /** Tells the customer the order failed, and why. */
@@ -98,16 +149,28 @@ public final class OrderNotices {
     }
 
     private boolean toCustomer(Order order, String occasion, String subject, String body) {
+        return notifications.sendOnce(toCustomer(order, customer(order), occasion, subject, body, clock.instant()));
+    }
+
+    private static Notification toCustomer(Order order, Recipient customer, String occasion, String subject, String body,
+                                           Instant at) {
+        return new Notification(Ids.derived("note", order.orderId(), "customer", occasion), customer.userId(),
+                customer.email(), Notification.Kind.ORDER, subject + ": " + order.orderId(), body, at);
+    }
+
+    private Recipient customer(Order order) {
         User customer = users.get(order.userId())
                 .orElseThrow(() -> new IllegalStateException("customer " + order.userId() + " of order " + order.orderId() + " is gone"));
-        return notifications.sendOnce(Ids.derived("note", order.orderId(), "customer", occasion), customer.userId(), customer.email(),
-                Notification.Kind.ORDER, subject + ": " + order.orderId(), body);
+        return Recipient.of(customer);
     }
 
     private Recipient vendorOwner(String vendorId) {
-        Vendor vendor = vendors.get(vendorId).orElseThrow(() -> new IllegalStateException("vendor " + vendorId + " is gone"));
+        return owner(vendors.get(vendorId).orElseThrow(() -> new IllegalStateException("vendor " + vendorId + " is gone")));
+    }
+
+    private Recipient owner(Vendor vendor) {
         User owner = users.get(vendor.ownerUserId())
-                .orElseThrow(() -> new IllegalStateException("vendor " + vendorId + " has no account to notify"));
+                .orElseThrow(() -> new IllegalStateException("vendor " + vendor.vendorId() + " has no account to notify"));
         return new Recipient(owner.userId(), owner.email(), vendor.name());
     }
 
@@ -140,6 +203,22 @@ public final class OrderNotices {
         }
     }
 
-    private record Recipient(String userId, String email, String vendorName) {
+    /** Who a new order's messages go to: its customer, and the owner of each of its vendors by vendor id. */
+    public record Audience(Recipient customer, Map<String, Recipient> owners) {
+        public Audience {
+            java.util.Objects.requireNonNull(customer, "customer");
+            owners = Map.copyOf(owners);
+        }
+    }
+
+    /**
+     * Who a message goes to: an account and its email address.
+     *
+     * @param name how the message addresses them (a vendor's owner: the vendor's name)
+     */
+    public record Recipient(String userId, String email, String name) {
+        public static Recipient of(User user) {
+            return new Recipient(user.userId(), user.email(), user.name());
+        }
     }
 }

@@ -1,18 +1,34 @@
 package com.milkrun.orders;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The order processing workflow as the order use cases see it: a run is prepared for every new order and stored with
- * it, set going once the order is committed, and stopped when the order is cancelled or rejected meanwhile. Adapters:
- * the local durable runner; on AWS, Step Functions.
+ * it (with its first steps, when they are done ahead), set going once the order is committed, and stopped when the
+ * order is cancelled or rejected meanwhile. Adapters: the local durable runner; on AWS, Step Functions.
  */
 public interface OrderProcessing {
-    /** The run to store atomically with {@code order}, not yet stored; empty when orders are not processed. */
-    Optional<Placement.StartedRun> prepare(Order order);
+    /**
+     * A run prepared for a new order: the run to store with it, and what its first steps did when they were done
+     * ahead (stored with the order too).
+     */
+    record Prepared(Placement.StartedRun run, Optional<Placement.FirstSteps> firstSteps) {
+        public Prepared {
+            java.util.Objects.requireNonNull(run, "run");
+            firstSteps = firstSteps == null ? Optional.empty() : firstSteps;
+        }
+    }
 
-    /** The order and its run are committed: start working on the run. */
-    void started(String runId);
+    /**
+     * The run to store atomically with {@code order}, not yet stored; empty when orders are not processed.
+     *
+     * @param audience who the order's messages go to, asked for only when the first steps are done ahead
+     */
+    Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience);
+
+    /** The order and its run are committed: start working on what is left of the run. */
+    void started(Prepared prepared);
 
     /** Stops the order's run if it is still running; nothing happens otherwise. */
     void stop(String orderId, String error, String cause);
@@ -20,12 +36,12 @@ public interface OrderProcessing {
     /** No workflow: orders stay as placed (tests of the order rules alone). */
     OrderProcessing NONE = new OrderProcessing() {
         @Override
-        public Optional<Placement.StartedRun> prepare(Order order) {
+        public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
             return Optional.empty();
         }
 
         @Override
-        public void started(String runId) {
+        public void started(Prepared prepared) {
         }
 
         @Override

@@ -4,8 +4,12 @@ import com.milkrun.shared.Retry;
 import com.milkrun.workflow.StepContext;
 import com.milkrun.workflow.StepFailure;
 import com.milkrun.workflow.StepHandler;
+import com.milkrun.notifications.Notification;
+import com.milkrun.notifications.OutboundEmail;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +56,7 @@ public final class OrderSteps {
             return Map.of("notified", java.util.List.of(), "skipped", true, "status", order.status().wireName());
         }
         OrderNotices.Told told = notices.newOrder(order);
-        orders.addEventOnce(OrderEvent.of(order.orderId(), "VendorsNotified", order.status(), "workflow", NOTIFY_VENDORS,
-                told.vendorIds().size() == 1 ? "1 dairy told about its lines" : told.vendorIds().size() + " dairies told about their lines",
-                clock.instant()));
+        orders.addEventOnce(vendorsNotified(order, told.vendorIds().size()));
         return Map.of("notified", told.vendorIds());
     }
 
@@ -63,9 +65,7 @@ public final class OrderSteps {
      * {@code Confirmed} when the order was cancelled or failed meanwhile.
      */
     Object updateOrderStatus(Map<String, Object> input, StepContext step) {
-        OrderStatus target = OrderStatus.fromWireName(String.valueOf(input.get("status")))
-                .filter(s -> s == OrderStatus.CONFIRMED)
-                .orElseThrow(() -> new StepFailure("UnsupportedStatus", "The workflow can only confirm orders, not " + input.get("status")));
+        OrderStatus target = confirmable(input);
         Order updated = Retry.onConflict(() -> {
             Order order = order(input);
             if (order.status() != OrderStatus.PENDING) {
@@ -102,6 +102,110 @@ public final class OrderSteps {
     Object releaseInventory(Map<String, Object> input, StepContext step) {
         Order result = fail(input, RELEASE_INVENTORY);
         return Map.of("orderId", result.orderId(), "released", !result.status().holdsStock());
+    }
+
+    /**
+     * The first steps of a new order's run done ahead, in memory, by the thread that places it: what each step does
+     * to the order as placed, without reading or writing anything, so that placing stores it with the order (see
+     * {@code WorkflowEngine.prepareAhead}). Only the steps a new order goes through are offered (NotifyVendors,
+     * UpdateOrderStatus, NotifyCustomer of its confirmation); each does what its handler above would do to that order.
+     *
+     * @param placed   the order as it is about to be placed
+     * @param audience who the steps' messages go to
+     */
+    public Ahead ahead(Order placed, OrderNotices.Audience audience) {
+        return new Ahead(placed, audience);
+    }
+
+    /** Handlers that work on an order in memory, and what they did, call by call. */
+    public final class Ahead {
+        private record Call(Order after, List<OrderEvent> entries, List<Notification> messages) {
+        }
+
+        private final OrderNotices.Audience audience;
+        private final List<Call> calls = new ArrayList<>();
+        private Order current;
+
+        private Ahead(Order placed, OrderNotices.Audience audience) {
+            this.current = placed;
+            this.audience = audience;
+        }
+
+        /** The handlers, by task name, of the steps a new order can go through ahead. */
+        public Map<String, StepHandler> handlers() {
+            return Map.of(NOTIFY_VENDORS, this::notifyVendors, UPDATE_ORDER_STATUS, this::updateOrderStatus,
+                    NOTIFY_CUSTOMER, this::notifyCustomer);
+        }
+
+        /**
+         * What the first {@code keptCalls} calls of the handlers did, to be stored with the order; empty when they did
+         * nothing.
+         */
+        public Optional<Placement.FirstSteps> firstSteps(int keptCalls) {
+            if (keptCalls == 0) {
+                return Optional.empty();
+            }
+            List<Call> kept = calls.subList(0, keptCalls);
+            List<OrderEvent> entries = new ArrayList<>();
+            List<Notification> messages = new ArrayList<>();
+            kept.forEach(call -> {
+                entries.addAll(call.entries());
+                messages.addAll(call.messages());
+            });
+            List<OutboundEmail> emails = messages.stream().flatMap(m -> notices.emailOf(m).stream()).toList();
+            return Optional.of(new Placement.FirstSteps(kept.get(kept.size() - 1).after(), entries, messages, emails));
+        }
+
+        private Object notifyVendors(Map<String, Object> input, StepContext step) {
+            Order order = order(input);
+            List<Notification> messages = notices.newOrderMessages(order, audience.owners(), clock.instant());
+            List<String> told = messages.isEmpty() ? List.of() : List.copyOf(order.lines().stream().map(OrderLine::vendorId).distinct().toList());
+            calls.add(new Call(order, List.of(vendorsNotified(order, told.size())), messages));
+            return Map.of("notified", told);
+        }
+
+        private Object updateOrderStatus(Map<String, Object> input, StepContext step) {
+            Order order = order(input);
+            OrderStatus target = confirmable(input);
+            if (order.status() != OrderStatus.PENDING) {
+                calls.add(new Call(order, List.of(), List.of()));
+                return Map.of("orderId", order.orderId(), "status", order.status().wireName());
+            }
+            Order confirmed = order.moveTo(target, clock.instant());
+            calls.add(new Call(confirmed, List.of(OrderEvent.of(order.orderId(), "Confirmed", target, "workflow",
+                    UPDATE_ORDER_STATUS, "", confirmed.updatedAt())), List.of()));
+            current = confirmed;
+            return Map.of("orderId", confirmed.orderId(), "status", confirmed.status().wireName());
+        }
+
+        private Object notifyCustomer(Map<String, Object> input, StepContext step) {
+            Order order = order(input);
+            if (!"Confirmed".equals(input.get("event"))) {
+                throw new StepFailure("NotAhead", "Only a confirmation is told ahead");
+            }
+            List<Notification> messages = order.status() == OrderStatus.CONFIRMED
+                    ? List.of(notices.confirmedMessage(order, audience.customer(), clock.instant())) : List.of();
+            calls.add(new Call(order, List.of(), messages));
+            return Map.of("event", "Confirmed", "sent", !messages.isEmpty());
+        }
+
+        private Order order(Map<String, Object> input) {
+            if (!current.orderId().equals(input.get("orderId"))) {
+                throw new StepFailure("InvalidInput", "Work ahead is for order " + current.orderId() + " only");
+            }
+            return current;
+        }
+    }
+
+    private OrderEvent vendorsNotified(Order order, int vendors) {
+        return OrderEvent.of(order.orderId(), "VendorsNotified", order.status(), "workflow", NOTIFY_VENDORS,
+                vendors == 1 ? "1 dairy told about its lines" : vendors + " dairies told about their lines", clock.instant());
+    }
+
+    private static OrderStatus confirmable(Map<String, Object> input) {
+        return OrderStatus.fromWireName(String.valueOf(input.get("status")))
+                .filter(s -> s == OrderStatus.CONFIRMED)
+                .orElseThrow(() -> new StepFailure("UnsupportedStatus", "The workflow can only confirm orders, not " + input.get("status")));
     }
 
     private Order fail(Map<String, Object> input, String stepName) {

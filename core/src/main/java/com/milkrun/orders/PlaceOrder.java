@@ -3,6 +3,7 @@ package com.milkrun.orders;
 import com.milkrun.access.Principal;
 import com.milkrun.accounts.UserStore;
 import com.milkrun.catalog.ProductStore;
+import com.milkrun.catalog.Vendor;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.inventory.StockKey;
 import com.milkrun.inventory.StockLevel;
@@ -31,6 +32,7 @@ public final class PlaceOrder {
     private static final int PRICING_ATTEMPTS = 3;
 
     private final OrderStore orders;
+    private final UserStore users;
     private final StockStore stock;
     private final DraftOrder drafts;
     private final DeliveryWindow window;
@@ -43,6 +45,7 @@ public final class PlaceOrder {
     public PlaceOrder(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors, StockStore stock,
                       DeliveryWindow window, OrderProcessing processing, OrderLimits limits, Clock clock) {
         this.orders = orders;
+        this.users = users;
         this.limits = limits;
         this.stock = stock;
         this.drafts = new DraftOrder(users, products, vendors);
@@ -96,14 +99,15 @@ public final class PlaceOrder {
             Pricing pricing = price(draft, stats, valid.redeemPoints());
             Order order = new Order(Ids.newId("order"), caller.userId(), draft.lines(), pricing, OrderStatus.PENDING,
                     valid.deliveryDate(), draft.address(), valid.paymentMethod(), now, now, 0);
-            Optional<Placement.StartedRun> run = processing.prepare(order);
+            Optional<OrderProcessing.Prepared> run = processing.prepare(order, () -> audience(draft));
             OrderEvent placedEvent = OrderEvent.of(order.orderId(), "Placed", order.status(), "customer", draft.customerName(),
                     "", now);
             PlaceResult result = orders.place(new Placement(order, idempotencyKey, hash, stats.orderCount(),
-                    pricing.pointsRedeemed(), placedEvent, run, limits));
+                    pricing.pointsRedeemed(), placedEvent, run.map(OrderProcessing.Prepared::run), limits,
+                    run.flatMap(OrderProcessing.Prepared::firstSteps)));
             switch (result) {
                 case PlaceResult.Placed placed -> {
-                    run.ifPresent(r -> processing.started(r.run().runId()));
+                    run.ifPresent(processing::started);
                     return new PlacedOrder(placed.order(), false);
                 }
                 case PlaceResult.KeyUsed used -> {
@@ -120,6 +124,17 @@ public final class PlaceOrder {
             }
         }
         throw new ConcurrentModification("Your account");
+    }
+
+    /** Who the new order's messages go to: its customer and the owner of each of its dairies. */
+    private OrderNotices.Audience audience(DraftOrder.Draft draft) {
+        Map<String, OrderNotices.Recipient> owners = new java.util.LinkedHashMap<>();
+        for (Vendor vendor : draft.vendors()) {
+            // a dairy without an account to tell is left out: telling it fails ahead, and the workflow handles that
+            users.get(vendor.ownerUserId()).ifPresent(owner -> owners.put(vendor.vendorId(),
+                    new OrderNotices.Recipient(owner.userId(), owner.email(), vendor.name())));
+        }
+        return new OrderNotices.Audience(OrderNotices.Recipient.of(draft.customer()), owners);
     }
 
     private PlacedOrder replay(IdempotencyRecord earlier, String hash) {

@@ -1,12 +1,14 @@
 package com.milkrun.usecases.orders;
 
 import com.milkrun.orders.Order;
+import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.Placement;
 import com.milkrun.testing.Runs;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** The order workflow as the use cases see it, recording the runs prepared and started and the orders stopped. */
 final class RecordedProcessing implements OrderProcessing {
@@ -14,14 +16,14 @@ final class RecordedProcessing implements OrderProcessing {
     final List<String> stopped = new CopyOnWriteArrayList<>();
 
     @Override
-    public Optional<Placement.StartedRun> prepare(Order order) {
+    public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
         var run = Runs.forOrder("run-" + order.orderId(), order.orderId(), order.createdAt());
-        return Optional.of(new Placement.StartedRun(run, Runs.started(run)));
+        return Optional.of(new Prepared(new Placement.StartedRun(run, Runs.started(run)), Optional.empty()));
     }
 
     @Override
-    public void started(String runId) {
-        started.add(runId);
+    public void started(Prepared prepared) {
+        started.add(prepared.run().run().runId());
     }
 
     @Override
