@@ -53,6 +53,10 @@ public final class SqlDatabase implements AutoCloseable {
         config.setMaximumPoolSize(maxPoolSize);
         config.setMinimumIdle(Math.min(2, maxPoolSize));
         config.setConnectionTimeout(10_000);
+        if (dialect == SqlDialect.POSTGRESQL) {
+            // a batch of INSERTs (an order's lines, timeline entries, messages) travels as one multi-row INSERT
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             migrate(jdbcUrl, user, password, dialect);
