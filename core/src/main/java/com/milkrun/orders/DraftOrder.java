@@ -52,6 +52,8 @@ final class DraftOrder {
         }
         DeliveryAddress address = user.address(valid.addressId()).map(DeliveryAddress::of)
                 .orElseThrow(() -> DomainException.notFound("Address not found"));
+        Map<String, Product> catalog = products.getAll(valid.items().stream().map(ValidOrderRequest.Item::productId)
+                .distinct().toList());
         Map<String, Vendor> vendorCache = new LinkedHashMap<>();
         List<OrderLine> lines = new ArrayList<>();
         List<OrderProblem.UnknownLine> unknown = new ArrayList<>();
@@ -59,7 +61,7 @@ final class DraftOrder {
         for (ValidOrderRequest.Item item : valid.items()) {
             Optional<Vendor> vendor = Optional.ofNullable(vendorCache.computeIfAbsent(item.vendorId(),
                     id -> vendors.get(id).filter(Vendor::isApproved).orElse(null)));
-            Optional<Product> product = products.get(item.productId())
+            Optional<Product> product = Optional.ofNullable(catalog.get(item.productId()))
                     .filter(p -> p.active() && p.vendorId().equals(item.vendorId()) && vendor.isPresent());
             if (product.isEmpty()) {
                 unknown.add(new OrderProblem.UnknownLine(item.productId(), item.vendorId()));

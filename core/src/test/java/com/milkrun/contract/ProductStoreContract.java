@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The contract of every {@link ProductStore}: products with optimistic locking, searched by name. */
@@ -43,6 +45,20 @@ public abstract class ProductStoreContract {
                 .isEqualTo(withVersion(Products.desiGhee1l("vendor-gokul"), 1));
         assertThat(store().get("prod-desi-ghee-1l")).contains(withVersion(Products.desiGhee1l("vendor-gokul"), 1));
         assertThat(store().get("prod-unknown")).isEmpty();
+    }
+
+    @Test
+    void reads_many_products_at_once_leaving_out_unknown_ids() {
+        Product milk = store().create(Products.organicMilk500ml("vendor-anand"));
+        Product ghee = store().create(Products.desiGhee1l("vendor-gokul"));
+        Product retired = store().update(ghee.withChanges(ghee.name(), ghee.category(), ghee.unit(), ghee.price(),
+                ghee.description(), ghee.imageUrl(), false, ghee.updatedAt()));
+
+        assertThat(store().getAll(List.of("prod-organic-milk-500ml", "prod-unknown", "prod-desi-ghee-1l")))
+                .containsOnly(Map.entry(milk.productId(), milk), Map.entry(retired.productId(), retired));
+        assertThat(store().getAll(List.of())).isEmpty();
+        assertThatThrownBy(() -> store().getAll(IntStream.rangeClosed(0, ProductStore.MAX_BATCH)
+                .mapToObj(i -> "prod-" + i).toList())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -8,9 +8,12 @@ import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -33,6 +36,16 @@ public final class InMemoryProductStore implements ProductStore {
     @Override
     public synchronized Optional<Product> get(String productId) {
         return Optional.ofNullable(byId.get(productId));
+    }
+
+    @Override
+    public synchronized Map<String, Product> getAll(Collection<String> productIds) {
+        if (productIds.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " ids per batch, got " + productIds.size());
+        }
+        Map<String, Product> found = new LinkedHashMap<>();
+        productIds.stream().map(byId::get).filter(Objects::nonNull).forEach(p -> found.put(p.productId(), p));
+        return found;
     }
 
     @Override

@@ -13,8 +13,11 @@ import com.milkrun.store.sql.Like;
 import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -49,6 +52,21 @@ public final class SqlProductStore implements ProductStore {
     @Override
     public Optional<Product> get(String productId) {
         return jdbc.queryOne(SELECT + " WHERE product_id = ?", ProductRows::product, productId);
+    }
+
+    @Override
+    public Map<String, Product> getAll(Collection<String> productIds) {
+        if (productIds.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " ids per batch, got " + productIds.size());
+        }
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(new TreeSet<>(productIds));
+        Map<String, Product> found = new LinkedHashMap<>();
+        jdbc.query(SELECT + " WHERE product_id IN (" + Where.placeholders(ids.size()) + ")", ProductRows::product,
+                ids).forEach(p -> found.put(p.productId(), p));
+        return found;
     }
 
     @Override
