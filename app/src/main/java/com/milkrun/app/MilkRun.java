@@ -3,6 +3,7 @@ package com.milkrun.app;
 import com.milkrun.accounts.LocalIdentityProvider;
 import com.milkrun.accounts.MyAccount;
 import com.milkrun.accounts.PasswordHasher;
+import com.milkrun.accounts.RequestScopedUsers;
 import com.milkrun.accounts.SignIn;
 import com.milkrun.accounts.TokenService;
 import com.milkrun.backoffice.CatalogAdministration;
@@ -101,7 +102,8 @@ public final class MilkRun implements AutoCloseable {
         Optional<Metrics> metrics = registry.map(r -> new Metrics(r, clock));
         Stores stores;
         try {
-            stores = openStores(config, clock, metrics);
+            Stores opened = openStores(config, clock, metrics);
+            stores = opened.withUsers(new RequestScopedUsers(opened.users()));
         } catch (RuntimeException e) {
             metrics.ifPresent(Metrics::close);
             throw e;

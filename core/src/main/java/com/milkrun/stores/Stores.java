@@ -24,6 +24,12 @@ public record Stores(UserStore users, CredentialStore credentials, SessionStore 
                      NotificationStore notifications, VendorStore vendors, ProductStore products, StockStore stock,
                      OrderStore orders, WorkflowStore workflows, BooleanSupplier ready, AutoCloseable closer)
         implements AutoCloseable {
+    /** The same stores with another user store in front (say, one that remembers reads within a request). */
+    public Stores withUsers(UserStore replacement) {
+        return new Stores(replacement, credentials, sessions, signingKeys, notifications, vendors, products, stock, orders,
+                workflows, ready, closer);
+    }
+
     @Override
     public void close() throws Exception {
         closer.close();

@@ -4,6 +4,7 @@ import com.milkrun.access.Access;
 import com.milkrun.access.Principal;
 import com.milkrun.accounts.SignIn;
 import com.milkrun.shared.DomainException;
+import com.milkrun.shared.RequestScope;
 import com.milkrun.http.limits.AttemptGuard;
 import com.milkrun.http.limits.RequestLimiter;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class ApiRouter {
         String action = "Unmatched";
         String userId = null;
         ApiResponse response;
-        try {
+        try (RequestScope scope = RequestScope.open()) {
             if (!request.method().equals("OPTIONS")) {
                 limiter.admitClient(request.sourceIp()).ifPresent(wait -> {
                     throw rateLimitExceeded(wait);

@@ -1,0 +1,144 @@
+package com.milkrun.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.milkrun.shared.ConcurrentModification;
+import com.milkrun.shared.Page;
+import com.milkrun.shared.PageRequest;
+import com.milkrun.shared.RequestScope;
+import com.milkrun.testing.Times;
+import com.milkrun.testing.Users;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RequestScopedUsersTest {
+    private final CountingUsers store = new CountingUsers();
+    private final RequestScopedUsers users = new RequestScopedUsers(store);
+
+    @Test
+    void reads_a_user_once_per_request() {
+        store.put(Users.asha());
+
+        try (RequestScope scope = RequestScope.open()) {
+            assertThat(users.get("user-asha")).contains(Users.asha());
+            assertThat(users.get("user-asha")).contains(Users.asha());
+            assertThat(users.get("user-nobody")).isEmpty();
+            assertThat(users.get("user-nobody")).isEmpty();
+        }
+
+        assertThat(store.reads).isEqualTo(2);
+    }
+
+    @Test
+    void reads_the_store_every_time_outside_a_request_and_forgets_when_the_request_ends() {
+        store.put(Users.asha());
+
+        users.get("user-asha");
+        users.get("user-asha");
+        try (RequestScope scope = RequestScope.open()) {
+            users.get("user-asha");
+        }
+        try (RequestScope scope = RequestScope.open()) {
+            users.get("user-asha");
+        }
+
+        assertThat(store.reads).isEqualTo(4);
+        assertThat(RequestScope.memory()).isEmpty();
+    }
+
+    @Test
+    void a_joined_scope_keeps_the_outer_requests_memory() {
+        store.put(Users.asha());
+
+        try (RequestScope outer = RequestScope.open()) {
+            try (RequestScope inner = RequestScope.open()) {
+                users.get("user-asha");
+            }
+            users.get("user-asha");
+            assertThat(RequestScope.memory()).isPresent();
+        }
+
+        assertThat(store.reads).isEqualTo(1);
+    }
+
+    @Test
+    void what_the_request_writes_is_what_it_reads_next() {
+        store.put(Users.asha());
+
+        try (RequestScope scope = RequestScope.open()) {
+            User before = users.get("user-asha").orElseThrow();
+            User renamed = users.update(before.withProfile("Asha R", before.phone(), Times.MORNING_RUN));
+
+            assertThat(users.get("user-asha")).contains(renamed);
+            assertThat(renamed.version()).isEqualTo(before.version() + 1);
+        }
+        assertThat(store.reads).isEqualTo(1);
+    }
+
+    @Test
+    void a_refused_write_makes_the_next_read_go_to_the_store() {
+        store.put(Users.asha());
+
+        try (RequestScope scope = RequestScope.open()) {
+            User before = users.get("user-asha").orElseThrow();
+            store.put(nextVersion(before.withProfile("Changed elsewhere", before.phone(), Times.MORNING_RUN)));
+
+            assertThatThrownBy(() -> users.update(before.withProfile("Asha R", before.phone(), Times.MORNING_RUN)))
+                    .isInstanceOf(ConcurrentModification.class);
+            assertThat(users.get("user-asha").orElseThrow().name()).isEqualTo("Changed elsewhere");
+        }
+        assertThat(store.reads).isEqualTo(2);
+    }
+
+    private static User nextVersion(User user) {
+        return new User(user.userId(), user.email(), user.name(), user.phone(), user.role(), user.emailVerified(),
+                user.disabled(), user.addresses(), user.createdAt(), user.updatedAt(), user.version() + 1);
+    }
+
+    /** A user store in a map that counts its reads by id; updates compare versions like every store. */
+    private static final class CountingUsers implements UserStore {
+        private final Map<String, User> byId = new HashMap<>();
+        private int reads;
+
+        void put(User user) {
+            byId.put(user.userId(), user);
+        }
+
+        @Override
+        public User create(User user) {
+            byId.put(user.userId(), user);
+            return user;
+        }
+
+        @Override
+        public Optional<User> get(String userId) {
+            reads++;
+            return Optional.ofNullable(byId.get(userId));
+        }
+
+        @Override
+        public Optional<User> findByEmail(String email) {
+            return byId.values().stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst();
+        }
+
+        @Override
+        public User update(User user) {
+            User current = byId.get(user.userId());
+            if (current == null || current.version() != user.version()) {
+                throw new ConcurrentModification("User");
+            }
+            User stored = nextVersion(user);
+            byId.put(stored.userId(), stored);
+            return stored;
+        }
+
+        @Override
+        public Page<User> list(UserQuery query, PageRequest page) {
+            return Page.last(List.copyOf(byId.values()));
+        }
+    }
+}
