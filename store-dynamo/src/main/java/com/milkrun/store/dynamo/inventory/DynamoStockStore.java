@@ -25,9 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Inventory in the Inventory table (key {@code vendorId}, {@code productId}; attributes {@code stock},
- * {@code reserved}, {@code version}, {@code updatedAt}). Setting the stock is one conditional UpdateItem: it creates the
- * record with nothing reserved, or changes the stock only while {@code reserved <= stock}; reservations are made by
- * the order store's transactions on the same items.
+ * {@code reserved}, {@code available}, {@code version}, {@code updatedAt}). Condition expressions cannot subtract, so
+ * every write keeps {@code available = stock - reserved} beside them, and a reservation is the condition
+ * {@code available >= :q}. Setting the stock is one conditional UpdateItem: it creates the record with nothing
+ * reserved, or changes the stock only while {@code reserved <= stock}; reservations are made by the order store's
+ * transactions on the same items.
  */
 public final class DynamoStockStore implements StockStore {
     /** Inventory records, keyed as in the seed: partition {@code vendorId}, sort {@code productId}. */
@@ -80,8 +82,8 @@ public final class DynamoStockStore implements StockStore {
         }
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                    .updateExpression("SET stock = :stock, reserved = if_not_exists(reserved, :zero), updatedAt = :now"
-                            + " ADD version :one")
+                    .updateExpression("SET stock = :stock, reserved = if_not_exists(reserved, :zero),"
+                            + " available = :stock - if_not_exists(reserved, :zero), updatedAt = :now ADD version :one")
                     .conditionExpression("attribute_not_exists(reserved) OR reserved <= :stock")
                     .expressionAttributeValues(Map.of(":stock", n(stock), ":zero", n(0), ":one", n(1),
                             ":now", time(clock.instant())))

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoStockStoreTest extends StockStoreContract {
+    // The order store's transactions reserve with the same attributes (stock, reserved, available).
     private String table;
     private StockStore store;
 
@@ -32,6 +33,7 @@ class DynamoStockStoreTest extends StockStoreContract {
         Map<String, AttributeValue> item = new HashMap<>(DynamoStockStore.key(key));
         item.put("stock", n(stock));
         item.put("reserved", n(reserved));
+        item.put("available", n(stock - reserved));
         item.put("version", n(1));
         DynamoTables.client().putItem(b -> b.tableName(table).item(item));
     }
