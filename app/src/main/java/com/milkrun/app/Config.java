@@ -39,9 +39,27 @@ public record Config(
         Processing processing,
         RateLimits limits,
         MetricsSettings metrics,
-        OrderLimits orderLimits) {
+        OrderLimits orderLimits,
+        Dynamo dynamo) {
 
-    public enum StoreKind { SQL, MEMORY }
+    public enum StoreKind { SQL, MEMORY, DYNAMODB }
+
+    /**
+     * Where the DynamoDB stores are ({@code MILKRUN_STORE=dynamodb}).
+     *
+     * @param endpoint     a DynamoDB-compatible server to use instead of AWS's regional endpoint (local runs and tests)
+     * @param region       the AWS region
+     * @param tablePrefix  the prefix of each table's name when its own variable ({@code USERS_TABLE}, ...) is unset
+     * @param tables       the tables' own variables that are set, by name (the SAM template sets one per table)
+     * @param createTables whether to create missing tables at start-up (local servers only; the SAM template
+     *                     creates them on AWS)
+     */
+    public record Dynamo(Optional<String> endpoint, String region, String tablePrefix, Map<String, String> tables,
+                         boolean createTables) {
+        public Dynamo {
+            tables = Map.copyOf(tables);
+        }
+    }
 
     /**
      * The order workflow's runner and the email outbox in this process.
@@ -142,7 +160,10 @@ public record Config(
                         RateLimits.defaults().attemptsWindow()),
                 new MetricsSettings(r.bool("MILKRUN_METRICS", true), r.optional("MILKRUN_METRICS_TOKEN")),
                 new OrderLimits(r.integer("MILKRUN_MAX_OPEN_COD_ORDERS", OrderLimits.DEFAULT_MAX_OPEN_CASH_ORDERS),
-                        r.integer("MILKRUN_MAX_UNITS_PER_PRODUCT", OrderLimits.DEFAULT_MAX_UNITS_PER_PRODUCT)));
+                        r.integer("MILKRUN_MAX_UNITS_PER_PRODUCT", OrderLimits.DEFAULT_MAX_UNITS_PER_PRODUCT)),
+                new Dynamo(r.optional("MILKRUN_DYNAMODB_ENDPOINT"), r.string("AWS_REGION", "ap-south-1"),
+                        r.string("MILKRUN_DYNAMODB_TABLE_PREFIX", "milkrun-"), tableVariables(env),
+                        r.bool("MILKRUN_DYNAMODB_CREATE_TABLES", false)));
     }
 
     @Override
@@ -151,7 +172,18 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + "]";
+    }
+
+    /** The set variables that name a DynamoDB table ({@code USERS_TABLE}, {@code ORDERS_TABLE}, ...). */
+    private static Map<String, String> tableVariables(Map<String, String> env) {
+        Map<String, String> tables = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.endsWith("_TABLE") && value != null && !value.isBlank()) {
+                tables.put(name, value.strip());
+            }
+        });
+        return tables;
     }
 
     private static String readFile(String path) {

@@ -194,6 +194,9 @@ public final class MilkRun implements AutoCloseable {
         if (config.store() == Config.StoreKind.MEMORY) {
             return InMemoryStores.create();
         }
+        if (config.store() == Config.StoreKind.DYNAMODB) {
+            return DynamoSetup.open(config.dynamo(), clock);
+        }
         SqlDatabase db = SqlDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         metrics.ifPresent(m -> m.watchPool(db.dataSource()));
         return SqlStores.of(db, clock);

@@ -1,6 +1,7 @@
 package com.milkrun.app.api;
 
 import com.milkrun.app.Config;
+import com.milkrun.store.dynamo.testing.DynamoServer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,17 @@ public final class TestConfigs {
                 "MILKRUN_DB_URL", "jdbc:h2:mem:api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")));
     }
 
+
+    /**
+     * The DynamoDB stores on the local DynamoDB server of this test JVM, in tables of their own (created at start-up,
+     * as a local deployment can), so that each server started gets empty ones.
+     */
+    public static Config dynamo() {
+        return Config.from(base(Map.of("MILKRUN_STORE", "dynamodb",
+                "MILKRUN_DYNAMODB_ENDPOINT", DynamoServer.get().endpoint().toString(),
+                "MILKRUN_DYNAMODB_TABLE_PREFIX", "api-" + UUID.randomUUID().toString().substring(0, 8) + "-",
+                "MILKRUN_DYNAMODB_CREATE_TABLES", "true")));
+    }
 
     public static Map<String, String> base(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();

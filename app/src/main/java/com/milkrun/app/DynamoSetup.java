@@ -1,0 +1,48 @@
+package com.milkrun.app;
+
+import com.milkrun.store.dynamo.DynamoStores;
+import com.milkrun.store.dynamo.DynamoTableNames;
+import com.milkrun.stores.Stores;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Opens the DynamoDB stores: one client (the URL-connection HTTP client, light on a Lambda cold start), in the
+ * configured region, against AWS or a configured DynamoDB-compatible endpoint. Against a local endpoint without AWS
+ * credentials in the environment it signs with placeholder credentials, which such servers accept.
+ */
+final class DynamoSetup {
+    private DynamoSetup() {
+    }
+
+    static Stores open(Config.Dynamo settings, Clock clock) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(settings.region()))
+                .httpClient(UrlConnectionHttpClient.create());
+        if (settings.endpoint().isPresent()) {
+            builder.endpointOverride(URI.create(settings.endpoint().get()));
+            if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
+                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            }
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        DynamoDbClient dynamo = builder.build();
+        try {
+            DynamoTableNames names = DynamoTableNames.of(DynamoStores.TABLES, settings.tables()::get, settings.tablePrefix());
+            if (settings.createTables()) {
+                DynamoStores.createMissingTables(dynamo, names);
+            }
+            return DynamoStores.of(dynamo, names, clock);
+        } catch (RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+}
