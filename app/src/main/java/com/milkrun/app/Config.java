@@ -40,9 +40,26 @@ public record Config(
         RateLimits limits,
         MetricsSettings metrics,
         OrderLimits orderLimits,
-        Dynamo dynamo) {
+        Dynamo dynamo,
+        StepFunctions stepFunctions,
+        String apiBasePath) {
 
     public enum StoreKind { SQL, MEMORY, DYNAMODB }
+
+    /**
+     * Who runs the order workflow ({@code MILKRUN_ORDER_WORKFLOW}): this process's durable runner ({@code local}), or
+     * AWS Step Functions ({@code stepfunctions}), started by the order API with the order id as execution name.
+     *
+     * @param stateMachineArn the order-processing state machine ({@code ORDER_STATE_MACHINE_ARN})
+     * @param endpoint        a Step Functions-compatible endpoint instead of AWS's ({@code MILKRUN_STEPFUNCTIONS_ENDPOINT})
+     */
+    public record StepFunctions(boolean enabled, Optional<String> stateMachineArn, Optional<String> endpoint) {
+        public StepFunctions {
+            if (enabled && stateMachineArn.isEmpty()) {
+                throw new IllegalArgumentException("MILKRUN_ORDER_WORKFLOW=stepfunctions needs ORDER_STATE_MACHINE_ARN");
+            }
+        }
+    }
 
     /**
      * Where the DynamoDB stores are ({@code MILKRUN_STORE=dynamodb}).
@@ -163,7 +180,10 @@ public record Config(
                         r.integer("MILKRUN_MAX_UNITS_PER_PRODUCT", OrderLimits.DEFAULT_MAX_UNITS_PER_PRODUCT)),
                 new Dynamo(r.optional("MILKRUN_DYNAMODB_ENDPOINT"), r.string("AWS_REGION", "ap-south-1"),
                         r.string("MILKRUN_DYNAMODB_TABLE_PREFIX", "milkrun-"), tableVariables(env),
-                        r.bool("MILKRUN_DYNAMODB_CREATE_TABLES", false)));
+                        r.bool("MILKRUN_DYNAMODB_CREATE_TABLES", false)),
+                new StepFunctions(orderWorkflow(r.string("MILKRUN_ORDER_WORKFLOW", "local")),
+                        r.optional("ORDER_STATE_MACHINE_ARN"), r.optional("MILKRUN_STEPFUNCTIONS_ENDPOINT")),
+                basePath(r.string("MILKRUN_API_BASE_PATH", "")));
     }
 
     @Override
@@ -172,7 +192,27 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + ", stepFunctions=" + stepFunctions + ", apiBasePath=" + apiBasePath + "]";
+    }
+
+    private static boolean orderWorkflow(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "local" -> false;
+            case "stepfunctions" -> true;
+            default -> throw new IllegalArgumentException("MILKRUN_ORDER_WORKFLOW must be local or stepfunctions, got " + value);
+        };
+    }
+
+    /** A path prefix the API is served under ({@code /api} behind CloudFront), without a trailing slash. */
+    private static String basePath(String value) {
+        String path = value.strip();
+        if (path.isEmpty() || path.equals("/")) {
+            return "";
+        }
+        if (!path.startsWith("/") || path.endsWith("/")) {
+            throw new IllegalArgumentException("MILKRUN_API_BASE_PATH must start and not end with /, got " + value);
+        }
+        return path;
     }
 
     /** The set variables that name a DynamoDB table ({@code USERS_TABLE}, {@code ORDERS_TABLE}, ...). */

@@ -53,30 +53,27 @@ final class EngineOrderProcessing implements OrderProcessing, RunControl {
         this.notices = notices;
     }
 
-    /** The execution input the seed's createOrder gives Step Functions: the order id and its items. */
     @Override
     public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
-        List<Map<String, Object>> items = order.lines().stream().map(EngineOrderProcessing::item).toList();
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("orderId", order.orderId());
-        input.put("items", items);
+        Map<String, Object> input = input(order);
         String runId = Ids.newId("run");
         if (!eager || aheadTasks.isEmpty() || !engine.running()) {
             var run = engine.prepare(runId, order.orderId(), input);
-            return Optional.of(new Prepared(new Placement.StartedRun(run.run(), run.events()), Optional.empty()));
+            return Optional.of(new Prepared(order, Optional.of(new Placement.StartedRun(run.run(), run.events())),
+                    Optional.empty()));
         }
         OrderSteps.Ahead ahead = steps.ahead(order, audience.get());
         Map<String, StepHandler> handlers = new LinkedHashMap<>(ahead.handlers());
         handlers.keySet().retainAll(aheadTasks);
         WorkflowEngine.Ahead done = engine.prepareAhead(runId, order.orderId(), input, handlers);
-        return Optional.of(new Prepared(new Placement.StartedRun(done.run().run(), done.run().events()),
+        return Optional.of(new Prepared(order, Optional.of(new Placement.StartedRun(done.run().run(), done.run().events())),
                 ahead.firstSteps(done.calls())));
     }
 
     @Override
     public void started(Prepared prepared) {
         prepared.firstSteps().ifPresent(first -> notices.queued(first.emails()));
-        WorkflowRun run = prepared.run().run();
+        WorkflowRun run = prepared.run().orElseThrow(() -> new IllegalArgumentException("no run was prepared")).run();
         if (run.status().ended()) {
             return;
         }
@@ -100,6 +97,15 @@ final class EngineOrderProcessing implements OrderProcessing, RunControl {
     @Override
     public WorkflowRun redrive(String runId) {
         return engine.redrive(runId);
+    }
+
+    /** The execution input the seed's createOrder gives Step Functions: the order id and its items. */
+    static Map<String, Object> input(Order order) {
+        List<Map<String, Object>> items = order.lines().stream().map(EngineOrderProcessing::item).toList();
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("orderId", order.orderId());
+        input.put("items", items);
+        return input;
     }
 
     private static Map<String, Object> item(OrderLine line) {

@@ -27,6 +27,7 @@ import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
 import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderUseCases;
+import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
@@ -46,6 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * A running MilkRun: the API router with everything behind it. Built once per process by the local server and
@@ -145,12 +147,19 @@ public final class MilkRun implements AutoCloseable {
                     EngineSettings.defaults().withWorkers(processing.workers()).withPollInterval(processing.poll())
                             .withLease(processing.lease()));
             resources.add(engine);
-            EngineOrderProcessing orderProcessing = new EngineOrderProcessing(engine, stores.workflows(), processing.eager(),
+            EngineOrderProcessing localProcessing = new EngineOrderProcessing(engine, stores.workflows(), processing.eager(),
                     orderSteps, aheadTasks, notices);
+            OrderProcessing orderProcessing = localProcessing;
+            if (config.stepFunctions().enabled()) {
+                SfnClient stepFunctions = StepFunctionsSetup.client(config.stepFunctions(), config.dynamo().region());
+                resources.add(stepFunctions);
+                orderProcessing = new StepFunctionsOrderProcessing(stepFunctions,
+                        config.stepFunctions().stateMachineArn().orElseThrow(), log);
+            }
             OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
                     stores.stock(), DeliveryWindow.standard(config.timeZone()), config.orderLimits(), orderProcessing,
                     Optional.of(notices), clock);
-            WorkflowRuns runs = new WorkflowRuns(stores.workflows(), orderProcessing);
+            WorkflowRuns runs = new WorkflowRuns(stores.workflows(), localProcessing);
             if (processing.runner()) {
                 EmailOutbox outbox = new EmailOutbox(notifications, processing.poll());
                 resources.add(outbox);

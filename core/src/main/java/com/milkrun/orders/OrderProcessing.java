@@ -10,12 +10,14 @@ import java.util.function.Supplier;
  */
 public interface OrderProcessing {
     /**
-     * A run prepared for a new order: the run to store with it, and what its first steps did when they were done
-     * ahead (stored with the order too).
+     * The processing prepared for a new order: the order, the run to store with it (none when the workflow keeps its
+     * runs elsewhere, as Step Functions does), and what its first steps did when they were done ahead (stored with
+     * the order too).
      */
-    record Prepared(Placement.StartedRun run, Optional<Placement.FirstSteps> firstSteps) {
+    record Prepared(Order order, Optional<Placement.StartedRun> run, Optional<Placement.FirstSteps> firstSteps) {
         public Prepared {
-            java.util.Objects.requireNonNull(run, "run");
+            java.util.Objects.requireNonNull(order, "order");
+            run = run == null ? Optional.empty() : run;
             firstSteps = firstSteps == null ? Optional.empty() : firstSteps;
         }
     }

@@ -103,7 +103,7 @@ public final class PlaceOrder {
             OrderEvent placedEvent = OrderEvent.of(order.orderId(), "Placed", order.status(), "customer", draft.customerName(),
                     "", now);
             PlaceResult result = orders.place(new Placement(order, idempotencyKey, hash, stats.orderCount(),
-                    pricing.pointsRedeemed(), placedEvent, run.map(OrderProcessing.Prepared::run), limits,
+                    pricing.pointsRedeemed(), placedEvent, run.flatMap(OrderProcessing.Prepared::run), limits,
                     run.flatMap(OrderProcessing.Prepared::firstSteps)));
             switch (result) {
                 case PlaceResult.Placed placed -> {

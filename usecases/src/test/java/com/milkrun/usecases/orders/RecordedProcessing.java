@@ -18,12 +18,12 @@ final class RecordedProcessing implements OrderProcessing {
     @Override
     public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
         var run = Runs.forOrder("run-" + order.orderId(), order.orderId(), order.createdAt());
-        return Optional.of(new Prepared(new Placement.StartedRun(run, Runs.started(run)), Optional.empty()));
+        return Optional.of(new Prepared(order, Optional.of(new Placement.StartedRun(run, Runs.started(run))), Optional.empty()));
     }
 
     @Override
     public void started(Prepared prepared) {
-        started.add(prepared.run().run().runId());
+        started.add(prepared.run().orElseThrow().run().runId());
     }
 
     @Override
