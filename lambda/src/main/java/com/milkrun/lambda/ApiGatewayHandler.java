@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.milkrun.app.Config;
 import com.milkrun.app.MilkRun;
 import com.milkrun.http.ApiRequest;
 import com.milkrun.http.ApiResponse;
@@ -23,19 +24,33 @@ import java.util.UUID;
  */
 public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final ApiRouter router;
+    private final String basePath;
 
     /** The constructor Lambda calls: configuration from the function's environment. */
     public ApiGatewayHandler() {
-        this(MilkRun.start(LambdaConfig.fromEnvironment()).router());
+        this(LambdaConfig.fromEnvironment());
+    }
+
+    private ApiGatewayHandler(Config config) {
+        this(MilkRun.start(config).router(), config.apiBasePath());
     }
 
     public ApiGatewayHandler(ApiRouter router) {
+        this(router, "");
+    }
+
+    /**
+     * @param basePath the prefix the API is published under ({@code /api} behind CloudFront), taken off every path
+     *                 before routing; empty for none
+     */
+    public ApiGatewayHandler(ApiRouter router, String basePath) {
         this.router = router;
+        this.basePath = basePath;
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiResponse answer = router.handle(toApiRequest(event, context));
+        ApiResponse answer = router.handle(toApiRequest(event, context, basePath));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(answer.status())
                 .withHeaders(new LinkedHashMap<>(answer.headers()))
@@ -44,6 +59,10 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
     }
 
     static ApiRequest toApiRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return toApiRequest(event, context, "");
+    }
+
+    static ApiRequest toApiRequest(APIGatewayProxyRequestEvent event, Context context, String basePath) {
         Map<String, List<String>> query = new HashMap<>();
         if (event.getMultiValueQueryStringParameters() != null) {
             event.getMultiValueQueryStringParameters().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
@@ -66,7 +85,18 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
         String sourceIp = ctx != null && ctx.getIdentity() != null && ctx.getIdentity().getSourceIp() != null
                 ? ctx.getIdentity().getSourceIp() : "";
         String method = event.getHttpMethod() == null ? "GET" : event.getHttpMethod();
-        String path = event.getPath() == null ? "/" : event.getPath();
+        String path = withoutBase(event.getPath() == null ? "/" : event.getPath(), basePath);
         return new ApiRequest(method, path, query, headers, body, sourceIp, requestId);
+    }
+
+    /** {@code /api/orders} → {@code /orders} under base path {@code /api}; other paths stay as they are (and 404). */
+    static String withoutBase(String path, String basePath) {
+        if (basePath.isEmpty()) {
+            return path;
+        }
+        if (path.equals(basePath)) {
+            return "/";
+        }
+        return path.startsWith(basePath + "/") ? path.substring(basePath.length()) : path;
     }
 }
