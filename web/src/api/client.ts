@@ -1,6 +1,12 @@
 import type { ErrorBody, FieldError, Page, RefreshResponse } from './types';
 import { clearSession, getSession, updateIdToken } from './session';
 
+/**
+ * Where the API is: the same origin by default (the local server serves both), or a path prefix set at build time,
+ * `VITE_API_BASE=/api`, when the UI and the API share a CloudFront distribution on AWS.
+ */
+const API_BASE: string = import.meta.env.VITE_API_BASE ?? '';
+
 /** Asks the server to keep the refresh token in its HttpOnly cookie instead of the response body. */
 export const REFRESH_IN_COOKIE: Readonly<Record<string, string>> = { 'X-MilkRun-Refresh': 'cookie' };
 
@@ -102,7 +108,7 @@ async function send(url: string, options: RequestOptions, idToken?: string): Pro
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (idToken) headers.Authorization = `Bearer ${idToken}`;
   try {
-    return await fetch(url, {
+    return await fetch(API_BASE + url, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -51,9 +51,11 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         ApiResponse answer = router.handle(toApiRequest(event, context, basePath));
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.computeIfPresent("Set-Cookie", (name, cookie) -> underBase(cookie, basePath));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(answer.status())
-                .withHeaders(new LinkedHashMap<>(answer.headers()))
+                .withHeaders(headers)
                 .withBody(answer.bodyText())
                 .withIsBase64Encoded(false);
     }
@@ -87,6 +89,11 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
         String method = event.getHttpMethod() == null ? "GET" : event.getHttpMethod();
         String path = withoutBase(event.getPath() == null ? "/" : event.getPath(), basePath);
         return new ApiRequest(method, path, query, headers, body, sourceIp, requestId);
+    }
+
+    /** A cookie the API scopes to one of its paths ({@code Path=/auth}) is scoped to that path under the base path. */
+    static String underBase(String cookie, String basePath) {
+        return basePath.isEmpty() ? cookie : cookie.replace("; Path=/", "; Path=" + basePath + "/");
     }
 
     /** {@code /api/orders} → {@code /orders} under base path {@code /api}; other paths stay as they are (and 404). */
