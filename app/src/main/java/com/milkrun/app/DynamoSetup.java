@@ -1,5 +1,6 @@
 package com.milkrun.app;
 
+import com.milkrun.store.dynamo.CapacityMeter;
 import com.milkrun.store.dynamo.DynamoStores;
 import com.milkrun.store.dynamo.DynamoTableNames;
 import com.milkrun.stores.Stores;
@@ -33,6 +34,7 @@ final class DynamoSetup {
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
+        CapacityMeter.fromSystemProperty().ifPresent(meter -> builder.overrideConfiguration(c -> c.addExecutionInterceptor(meter)));
         DynamoDbClient dynamo = builder.build();
         try {
             DynamoTableNames names = DynamoTableNames.of(DynamoStores.TABLES, settings.tables()::get, settings.tablePrefix());
