@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Lambda cold start: a fresh JVM per run constructs ApiGatewayHandler and answers one GET /products event.
 
-Run by lambda-cold-start.sh. Cases (run round-robin): MILKRUN_STORE=memory, and H2 in-memory, both with demo data.
+Run by lambda-cold-start.sh. Cases (run round-robin): MILKRUN_STORE=memory, H2 in-memory and, with
+--dynamodb-endpoint, the DynamoDB stores on a local DynamoDB server (tables and demo data made by an uncounted first
+run, as the SAM template and a first start would have left them), all with demo data; and a bare `java -version`.
 Per run it reports, in milliseconds:
   jvm      process launch -> JVM start time (RuntimeMXBean.getStartTime)
   handler  JVM uptime when the handler was constructed (MilkRun.start: stores, migrations, keys, demo data)
@@ -60,7 +62,13 @@ def main():
     p.add_argument("--flags", default="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto")
     p.add_argument("--cds", help="also run every case with an AppCDS archive at this path (created by a first run)")
     p.add_argument("--key-file", help="also run every case with MILKRUN_JWT_PRIVATE_KEY_FILE set to this PEM")
+    p.add_argument("--dynamodb-endpoint", help="also run on the DynamoDB stores of this DynamoDB-compatible server")
     args = p.parse_args()
+    if args.dynamodb_endpoint:
+        dynamo = {"MILKRUN_STORE": "dynamodb", "MILKRUN_DYNAMODB_ENDPOINT": args.dynamodb_endpoint,
+                  "MILKRUN_DYNAMODB_TABLE_PREFIX": "coldstart-"}
+        run_once(args, {**dynamo, "MILKRUN_DYNAMODB_CREATE_TABLES": "true"}, args.flags.split())
+        CASES.append(("DynamoDB store (local server)", dynamo))
     flags = args.flags.split()
     variants = [("", flags, {})]
     if args.key_file:
@@ -85,6 +93,11 @@ def main():
         print(f"run {i + 1}/{args.runs}: " + ", ".join(
             f"{name} {results[name][-1]['first']:.0f} ms" for name, _, _ in cases), flush=True)
 
+    versions = []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        subprocess.run([args.java, *flags, "-version"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        versions.append((time.perf_counter() - t0) * 1000)
     med = lambda rs, k: statistics.median(r[k] for r in rs)
     print(f"\nMedian of {args.runs} runs, milliseconds. handler / first response = JVM uptime "
           f"(from RuntimeMXBean start time); wall = from process launch.\n")
@@ -97,6 +110,8 @@ def main():
         print(f"| {name} | {med(rs, 'jvm'):.0f} | {med(rs, 'handler'):.0f} | {med(rs, 'first') - med(rs, 'handler'):.0f} "
               f"| {med(rs, 'first'):.0f} | {med(rs, 'wall'):.0f} | {min(walls):.0f}-{max(walls):.0f} "
               f"| {med(rs, 'exit'):.0f} | {med(rs, 'warm'):.1f} |")
+    print(f"| `java -version` (same flags) | | | | | {statistics.median(versions):.0f} | "
+          f"{min(versions):.0f}-{max(versions):.0f} | | |")
     for name, _, _ in cases:
         m = statistics.median(r["wall"] for r in results[name])
         print(f"Target first response <= 600 ms (wall): {name}: {'MET' if m <= 600 else 'NOT MET'} ({m:.0f} ms)")
