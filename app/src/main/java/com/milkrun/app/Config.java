@@ -42,9 +42,20 @@ public record Config(
         OrderLimits orderLimits,
         Dynamo dynamo,
         StepFunctions stepFunctions,
-        String apiBasePath) {
+        String apiBasePath,
+        Optional<Ses> ses) {
 
     public enum StoreKind { SQL, MEMORY, DYNAMODB }
+
+    /**
+     * Email through Amazon SES ({@code MILKRUN_EMAIL=ses}) instead of SMTP.
+     *
+     * @param from             the sender ({@code MILKRUN_SES_FROM}; SES must have it verified)
+     * @param endpoint         an SES-compatible endpoint instead of AWS's ({@code MILKRUN_SES_ENDPOINT})
+     * @param configurationSet the SES configuration set to send with ({@code MILKRUN_SES_CONFIGURATION_SET})
+     */
+    public record Ses(String from, Optional<String> endpoint, Optional<String> configurationSet) {
+    }
 
     /**
      * Who runs the order workflow ({@code MILKRUN_ORDER_WORKFLOW}): this process's durable runner ({@code local}), or
@@ -183,7 +194,8 @@ public record Config(
                         r.bool("MILKRUN_DYNAMODB_CREATE_TABLES", false)),
                 new StepFunctions(orderWorkflow(r.string("MILKRUN_ORDER_WORKFLOW", "local")),
                         r.optional("ORDER_STATE_MACHINE_ARN"), r.optional("MILKRUN_STEPFUNCTIONS_ENDPOINT")),
-                basePath(r.string("MILKRUN_API_BASE_PATH", "")));
+                basePath(r.string("MILKRUN_API_BASE_PATH", "")),
+                ses(r));
     }
 
     @Override
@@ -192,7 +204,18 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + ", stepFunctions=" + stepFunctions + ", apiBasePath=" + apiBasePath + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + ", stepFunctions=" + stepFunctions + ", apiBasePath=" + apiBasePath + ", ses=" + ses + "]";
+    }
+
+    private static Optional<Ses> ses(Reader r) {
+        String email = r.string("MILKRUN_EMAIL", "smtp").toLowerCase(java.util.Locale.ROOT);
+        return switch (email) {
+            case "smtp" -> Optional.empty();
+            case "ses" -> Optional.of(new Ses(r.optional("MILKRUN_SES_FROM").orElseThrow(() ->
+                    new IllegalArgumentException("MILKRUN_EMAIL=ses needs MILKRUN_SES_FROM, the verified sender")),
+                    r.optional("MILKRUN_SES_ENDPOINT"), r.optional("MILKRUN_SES_CONFIGURATION_SET")));
+            default -> throw new IllegalArgumentException("MILKRUN_EMAIL must be smtp or ses, got " + email);
+        };
     }
 
     private static boolean orderWorkflow(String value) {

@@ -6,9 +6,6 @@ import com.milkrun.store.dynamo.DynamoTableNames;
 import com.milkrun.stores.Stores;
 import java.net.URI;
 import java.time.Clock;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,14 +23,8 @@ final class DynamoSetup {
     static Stores open(Config.Dynamo settings, Clock clock) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(settings.region()))
                 .httpClient(UrlConnectionHttpClient.create());
-        if (settings.endpoint().isPresent()) {
-            builder.endpointOverride(URI.create(settings.endpoint().get()));
-            if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
-                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-            }
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
+        builder.credentialsProvider(AwsClients.credentials(settings.endpoint()));
+        settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         CapacityMeter.fromSystemProperty().ifPresent(meter -> builder.overrideConfiguration(c -> c.addExecutionInterceptor(meter)));
         DynamoDbClient dynamo = builder.build();
         try {

@@ -19,6 +19,7 @@ import com.milkrun.http.Services;
 import com.milkrun.identity.BcryptPasswordHasher;
 import com.milkrun.identity.JwtTokenService;
 import com.milkrun.identity.SigningKeys;
+import com.milkrun.mail.SesEmailSender;
 import com.milkrun.mail.SmtpEmailSender;
 import com.milkrun.mail.SmtpSettings;
 import com.milkrun.notifications.EmailRetryPolicy;
@@ -122,6 +123,11 @@ public final class MilkRun implements AutoCloseable {
                     SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
             Optional<EmailSender> email = config.smtp().map(s -> new SmtpEmailSender(new SmtpSettings(s.host(), s.port(),
                     s.username(), s.password(), s.from(), s.startTls(), s.timeout())));
+            if (config.ses().isPresent()) {
+                SesEmailSender ses = AwsClients.ses(config.ses().get(), config.dynamo().region());
+                resources.add(ses);
+                email = Optional.of(ses);
+            }
             Config.Processing processing = config.processing();
             Notifications notifications = new Notifications(stores.notifications(), email, clock,
                     new EmailRetryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
@@ -151,7 +157,7 @@ public final class MilkRun implements AutoCloseable {
                     orderSteps, aheadTasks, notices);
             OrderProcessing orderProcessing = localProcessing;
             if (config.stepFunctions().enabled()) {
-                SfnClient stepFunctions = StepFunctionsSetup.client(config.stepFunctions(), config.dynamo().region());
+                SfnClient stepFunctions = AwsClients.stepFunctions(config.stepFunctions(), config.dynamo().region());
                 resources.add(stepFunctions);
                 orderProcessing = new StepFunctionsOrderProcessing(stepFunctions,
                         config.stepFunctions().stateMachineArn().orElseThrow(), log);
