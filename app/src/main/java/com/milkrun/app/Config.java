@@ -1,6 +1,7 @@
 package com.milkrun.app;
 
 import com.milkrun.http.limits.RateLimits;
+import com.milkrun.identity.cognito.CognitoSettings;
 import com.milkrun.orders.OrderLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ public record Config(
         Dynamo dynamo,
         StepFunctions stepFunctions,
         String apiBasePath,
-        Optional<Ses> ses) {
+        Optional<Ses> ses,
+        Optional<CognitoSettings> cognito) {
 
     public enum StoreKind { SQL, MEMORY, DYNAMODB }
 
@@ -195,7 +197,8 @@ public record Config(
                 new StepFunctions(orderWorkflow(r.string("MILKRUN_ORDER_WORKFLOW", "local")),
                         r.optional("ORDER_STATE_MACHINE_ARN"), r.optional("MILKRUN_STEPFUNCTIONS_ENDPOINT")),
                 basePath(r.string("MILKRUN_API_BASE_PATH", "")),
-                ses(r));
+                ses(r),
+                cognito(r, env));
     }
 
     @Override
@@ -204,7 +207,17 @@ public record Config(
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
                 + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
-                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + ", stepFunctions=" + stepFunctions + ", apiBasePath=" + apiBasePath + ", ses=" + ses + "]";
+                + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + ", stepFunctions=" + stepFunctions + ", apiBasePath=" + apiBasePath + ", ses=" + ses + ", cognito=" + cognito + "]";
+    }
+
+    /** The Cognito user pool that signs users in ({@code MILKRUN_IDENTITY=cognito}), or empty for the local provider. */
+    private static Optional<CognitoSettings> cognito(Reader r, Map<String, String> env) {
+        String identity = r.string("MILKRUN_IDENTITY", "local").toLowerCase(java.util.Locale.ROOT);
+        return switch (identity) {
+            case "local" -> Optional.empty();
+            case "cognito" -> Optional.of(CognitoSettings.fromEnvironment(env));
+            default -> throw new IllegalArgumentException("MILKRUN_IDENTITY must be local or cognito, got " + identity);
+        };
     }
 
     private static Optional<Ses> ses(Reader r) {

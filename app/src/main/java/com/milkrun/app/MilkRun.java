@@ -1,5 +1,6 @@
 package com.milkrun.app;
 
+import com.milkrun.accounts.IdentityProvider;
 import com.milkrun.accounts.LocalIdentityProvider;
 import com.milkrun.accounts.MyAccount;
 import com.milkrun.accounts.PasswordHasher;
@@ -19,6 +20,9 @@ import com.milkrun.http.Services;
 import com.milkrun.identity.BcryptPasswordHasher;
 import com.milkrun.identity.JwtTokenService;
 import com.milkrun.identity.SigningKeys;
+import com.milkrun.identity.cognito.CognitoClients;
+import com.milkrun.identity.cognito.CognitoIdentityProvider;
+import com.milkrun.identity.cognito.CognitoSettings;
 import com.milkrun.mail.SesEmailSender;
 import com.milkrun.mail.SmtpEmailSender;
 import com.milkrun.mail.SmtpSettings;
@@ -27,9 +31,9 @@ import com.milkrun.notifications.EmailSender;
 import com.milkrun.notifications.Notifications;
 import com.milkrun.orders.DeliveryWindow;
 import com.milkrun.orders.OrderNotices;
-import com.milkrun.orders.OrderUseCases;
 import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderSteps;
+import com.milkrun.orders.OrderUseCases;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
@@ -48,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -131,8 +136,15 @@ public final class MilkRun implements AutoCloseable {
             Config.Processing processing = config.processing();
             Notifications notifications = new Notifications(stores.notifications(), email, clock,
                     new EmailRetryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
-            LocalIdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
+            IdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
                     stores.sessions(), hasher, tokens, notifications, clock);
+            if (config.cognito().isPresent()) {
+                CognitoSettings pool = config.cognito().get();
+                CognitoIdentityProviderClient cognito = CognitoClients.create(pool,
+                        AwsClients.credentials(pool.endpoint().map(Object::toString)));
+                resources.add(cognito);
+                identity = new CognitoIdentityProvider(cognito, pool, stores.users(), clock);
+            }
             warnAboutDemoSettings(config, log);
             if (config.demoData()) {
                 boolean loaded = new DemoData(stores.users(), stores.credentials(), DEMO_PASSWORD_BCRYPT, stores.vendors(),
