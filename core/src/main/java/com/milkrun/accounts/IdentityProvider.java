@@ -1,5 +1,7 @@
 package com.milkrun.accounts;
 
+import com.milkrun.access.Role;
+
 /**
  * Sign-up, sign-in and tokens. Locally {@link LocalIdentityProvider} does this itself; on AWS a Cognito adapter does
  * it, and the rest of MilkRun cannot tell the difference. The user's profile is kept by {@link UserStore}, not here.
@@ -45,6 +47,14 @@ public interface IdentityProvider {
 
     /** Ends every sign-in of a user (disabled by an admin). */
     void signOutEverywhere(String userId);
+
+    /**
+     * An admin changed the user's role: an identity provider that carries roles in its tokens (a Cognito pool's
+     * {@code cognito:groups}) keeps them in step. MilkRun itself reads the role from the user store on every request,
+     * so the local provider, whose tokens are checked against that store, keeps nothing.
+     */
+    default void roleChanged(String userId, Role role) {
+    }
 
     /**
      * Checks a bearer token and returns the user it names.

@@ -60,6 +60,7 @@ public final class UserAdministration {
             vendorStatuses.disableOwnedBy(target);
         }
         User saved = Retry.onConflict(() -> users.update(user(userId).withRole(role, clock.instant())));
+        identity.roleChanged(saved.userId(), role);
         notifications.send(saved.userId(), saved.email(), Notification.Kind.ACCOUNT, "Your MilkRun role has changed",
                 "Hello " + saved.name() + ",\n\nAn administrator changed your role to " + role.wireName() + ".");
         return saved;

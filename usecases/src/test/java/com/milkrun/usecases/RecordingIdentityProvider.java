@@ -1,5 +1,6 @@
 package com.milkrun.usecases;
 
+import com.milkrun.access.Role;
 import com.milkrun.accounts.AuthTokens;
 import com.milkrun.accounts.IdentityProvider;
 import com.milkrun.accounts.TokenService;
@@ -63,6 +64,11 @@ final class RecordingIdentityProvider implements IdentityProvider {
     public AuthTokens refresh(String refreshToken) {
         calls.add("refresh " + refreshToken);
         throw new DomainException(Failure.UNAUTHENTICATED, "InvalidRefreshToken", "Invalid refresh token");
+    }
+
+    @Override
+    public void roleChanged(String userId, Role role) {
+        calls.add("roleChanged " + userId + " " + role.wireName());
     }
 
     @Override

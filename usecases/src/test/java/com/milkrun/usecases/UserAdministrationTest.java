@@ -27,6 +27,8 @@ class UserAdministrationTest {
 
         assertThat(users.changeRole(ADMIN, "user-ravi", "Customer").role()).isEqualTo(Role.CUSTOMER);
 
+        assertThat(platform.identity.calls).as("the identity's role groups follow").contains("roleChanged user-ravi Customer");
+
         assertThat(anandStatus()).isEqualTo(VendorStatus.DISABLED);
         assertThat(platform.inboxSubjects("user-ravi"))
                 .contains("Your MilkRun role has changed", "Your MilkRun vendor profile is disabled");

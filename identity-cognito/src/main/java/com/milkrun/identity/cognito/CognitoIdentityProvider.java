@@ -68,9 +68,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * MilkRun inbox. Guessing is limited by Cognito's own lockout, whose length it does not report, so
  * {@code TooManyAttempts} carries no wait. A password reset for an account whose email was never verified is refused
  * by Cognito, silently here (the local provider allows it and verifies the email). The role used for authorization is
- * read from the user store on every request, as locally; the user's group is set at sign-up, and since the port has
- * no call for a role change, whoever changes a role calls {@link #moveToRoleGroup} to keep {@code cognito:groups} in
- * step. Disabling is MilkRun's (a disabled user's sign-in and refresh are refused here after Cognito accepts them,
+ * read from the user store on every request, as locally; the user's group is set at sign-up and moved when an admin
+ * changes the role ({@link #roleChanged}), to keep {@code cognito:groups} in step. Disabling is MilkRun's (a disabled user's sign-in and refresh are refused here after Cognito accepts them,
  * and the Cognito user stays enabled).
  */
 public final class CognitoIdentityProvider implements IdentityProvider {
@@ -283,6 +282,11 @@ public final class CognitoIdentityProvider implements IdentityProvider {
      *
      * @return false when the user has no identity here
      */
+    @Override
+    public void roleChanged(String userId, Role role) {
+        moveToRoleGroup(userId, role);
+    }
+
     public boolean moveToRoleGroup(String userId, Role role) {
         Optional<String> email = emailOf(userId);
         if (email.isEmpty()) {
