@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final ApiRouter router;
     private final String basePath;
+    /** Kept reachable for the runtime's checkpoint (SnapStart), which holds its hooks weakly. */
+    private SnapStartPriming priming;
 
     /** The constructor Lambda calls: configuration from the function's environment. */
     public ApiGatewayHandler() {
@@ -33,6 +35,7 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
 
     private ApiGatewayHandler(Config config) {
         this(MilkRun.start(config).router(), config.apiBasePath());
+        priming = SnapStartPriming.register(router);
     }
 
     public ApiGatewayHandler(ApiRouter router) {
