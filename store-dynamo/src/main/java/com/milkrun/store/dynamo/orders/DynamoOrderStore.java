@@ -61,9 +61,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * stats (as priced), the customer's holdings for the date (under the limits), one reservation per line
  * ({@code available >= q}), the order header (absent), its first timeline entries, one share per dairy, the run and
  * the first steps' messages. DynamoDB cancels all of it when any condition fails and names the failed actions, which
- * map to the answer in that order: key used, stats changed, a limit reached, stock short. An order holds at most 50
- * lines, so the essential actions stay well under DynamoDB's 100; a placement that would need more is refused before
- * anything is written.
+ * map to the answer in that order: key used, stats changed, a limit reached, stock short. A placement that would need
+ * more than DynamoDB's 100 actions (dozens of lines from dozens of dairies) is refused with {@code OrderTooLarge}
+ * before anything is written.
  *
  * <p>Every other write of an order goes through its header: a status change requires the header's {@code version},
  * an appended entry its {@code eventCount} (the entry is numbered one after), a decision its {@code decisionCount};
