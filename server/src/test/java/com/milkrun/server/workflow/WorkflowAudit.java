@@ -156,8 +156,17 @@ final class WorkflowAudit {
             int expected = held.getOrDefault(product, 0);
             counts.put("reserved " + product, reserved);
             if (reserved != expected) {
+                // which orders hold it, and how each got there, so that a rare mismatch can be traced afterwards
+                List<String> holders = new ArrayList<>();
+                for (SeenOrder seen : orders) {
+                    Integer q = seen.quantities().get(product);
+                    if (q != null) {
+                        holders.add(seen.orderId() + " " + seen.status() + " x" + q + " v" + seen.order().path("version")
+                                .asText() + " timeline " + seen.order().path("timeline").findValuesAsText("what"));
+                    }
+                }
                 problems.add("product " + product + ": reserved " + reserved + ", but the orders holding it add up to "
-                        + expected + " (" + level + ")");
+                        + expected + " (" + level + "); orders with it: " + holders);
             }
         });
         return new Findings(problems, orders, counts, observations);
