@@ -34,7 +34,7 @@ class AdminApprovesVendorBrowserTest extends ShopBrowserTest {
         By himalayan = By.cssSelector("[data-testid='admin-vendor-row'][data-vendor-id='" + HIMALAYAN + "']");
         WebElement row = browser.visible(himalayan);
         assertThat(row.getDomAttribute("data-status")).isEqualTo("Pending");
-        browser.click(row.findElement(Browser.testId("approve-vendor")));
+        browser.click(By.cssSelector("[data-testid='admin-vendor-row'][data-vendor-id='" + HIMALAYAN + "'] [data-testid='approve-vendor']"));
         browser.until(d -> "Approved".equals(d.findElement(himalayan).getDomAttribute("data-status")));
         browser.until(d -> d.findElement(himalayan).findElements(Browser.testId("approve-vendor")).isEmpty());
         browser.waitForText("Himalayan Dairy Cooperative is approved.");

@@ -80,11 +80,10 @@ class AdminSeesRunsAndDeadLettersBrowserTest extends ShopBrowserTest {
 
         // The status filter keeps it among the succeeded runs.
         browser.select("runs-status-filter", "Succeeded");
-        By runRow = By.cssSelector("[data-testid='run-row'][data-run-id='" + runId + "']");
         browser.until(d -> onlyRunOf(d, orderId).map(row -> runId.equals(row.getDomAttribute("data-run-id"))).orElse(false));
 
         // Opening the run shows its history, oldest first: started, its steps, succeeded.
-        browser.click(browser.visible(runRow).findElement(Browser.testId("run-open")));
+        browser.click(By.cssSelector("[data-testid='run-row'][data-run-id='" + runId + "'] [data-testid='run-open']"));
         By history = By.cssSelector("[data-testid='run-history'][data-run-id='" + runId + "']");
         browser.visible(history);
         List<String> events = browser.until(d -> {

@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -298,6 +299,26 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
                 element.click();
                 return true;
             } catch (ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Clicks the element found by {@code by}, finding it afresh on every attempt: a list that re-renders (a filter
+     * applied, a refresh landing) replaces its rows, and an element found before that is stale.
+     */
+    void click(By by) {
+        until(d -> {
+            try {
+                WebElement element = d.findElement(by);
+                scrollToCentre(element);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException | StaleElementReferenceException | NoSuchElementException notYet) {
                 return false;
             }
         });
