@@ -127,8 +127,12 @@ public final class Jdbc {
     }
 
     /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Nested calls join
-     * the transaction already open.
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws anything (an
+     * {@link Error} too). Nested calls join the transaction already open.
+     *
+     * <p>The connection goes back to auto-commit only after a commit or a rollback that succeeded: switching it
+     * while a transaction is open would commit that transaction, half-done work included. Otherwise it is closed as
+     * it is, and the pool rolls back what is open before anyone uses it again.
      */
     public <T> T inTransaction(Work<T> work) {
         if (transaction != null) {
@@ -136,21 +140,25 @@ public final class Jdbc {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            boolean ended = false;
             try {
                 T result = work.run(new Jdbc(dataSource, connection));
                 connection.commit();
+                ended = true;
                 if (JdbcCounts.ENABLED) {
                     JdbcCounts.ended(true);
                 }
                 return result;
-            } catch (RuntimeException e) {
-                rollback(connection, e);
+            } catch (RuntimeException | Error e) {
+                ended = rollback(connection, e);
                 if (JdbcCounts.ENABLED) {
                     JdbcCounts.ended(false);
                 }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                if (ended) {
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw translate("transaction", e);
@@ -191,11 +199,14 @@ public final class Jdbc {
         }
     }
 
-    private static void rollback(Connection connection, RuntimeException cause) {
+    /** Rolls back; false (with the reason kept on {@code cause}) when that failed and the transaction may be open. */
+    private static boolean rollback(Connection connection, Throwable cause) {
         try {
             connection.rollback();
-        } catch (SQLException e) {
+            return true;
+        } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 

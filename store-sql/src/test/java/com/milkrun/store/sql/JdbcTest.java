@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.milkrun.store.sql.testing.H2TestDatabase;
 import com.milkrun.testing.Times;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +30,62 @@ class JdbcTest {
         })).isInstanceOf(UniqueViolation.class);
 
         assertThat(jdbc.query("SELECT key_id FROM signing_keys", row -> row.getString(1))).isEmpty();
+    }
+
+    @Test
+    void rolls_back_what_a_transaction_wrote_before_an_error_and_commits_none_of_it_later() {
+        Jdbc jdbc = DATABASE.database().jdbc();
+
+        assertThatThrownBy(() -> jdbc.inTransaction(tx -> {
+            insertKey(tx, "key-1");
+            throw new StackOverflowError("deep in the work");
+        })).isInstanceOf(StackOverflowError.class);
+        jdbc.inTransaction(tx -> {
+            insertKey(tx, "key-2");
+            return null;
+        });
+
+        assertThat(jdbc.query("SELECT key_id FROM signing_keys", row -> row.getString(1))).containsExactly("key-2");
+    }
+
+    @Test
+    void a_transaction_whose_rollback_fails_is_not_committed_by_handing_the_connection_back() {
+        DataSource pool = DATABASE.database().dataSource();
+        Jdbc jdbc = new Jdbc(rollbackFails(pool));
+
+        assertThatThrownBy(() -> jdbc.inTransaction(tx -> {
+            insertKey(tx, "key-1");
+            throw new IllegalStateException("the work failed");
+        })).isInstanceOf(IllegalStateException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+
+        assertThat(new Jdbc(pool).query("SELECT key_id FROM signing_keys", row -> row.getString(1))).isEmpty();
+    }
+
+    /** The pool's connections, except that {@code rollback()} fails, as it does when the connection has a problem. */
+    private static DataSource rollbackFails(DataSource pool) {
+        return (DataSource) Proxy.newProxyInstance(JdbcTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (ds, method, args) -> {
+                    Object result = invoke(method, pool, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(JdbcTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (c, call, callArgs) -> {
+                                if (call.getName().equals("rollback") && (callArgs == null || callArgs.length == 0)) {
+                                    throw new SQLException("rollback failed");
+                                }
+                                return invoke(call, connection, callArgs);
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
