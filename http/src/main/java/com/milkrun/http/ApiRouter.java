@@ -25,6 +25,9 @@ import java.util.Set;
  * ({@link RequestLimiter}) and against guessing ({@link AttemptGuard}).
  */
 public final class ApiRouter {
+    /** How many causes of an unhandled error its logged stack goes into. */
+    private static final int MAX_CAUSES = 5;
+
     private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key," + RefreshCookie.REQUEST_HEADER;
 
     private final List<Route> routes;
@@ -215,10 +218,16 @@ public final class ApiRouter {
         return f;
     }
 
-    private static String stackOf(Throwable e) {
-        StringBuilder trace = new StringBuilder(e.toString());
-        for (StackTraceElement frame : e.getStackTrace()) {
-            trace.append("\n\tat ").append(frame);
+    /** The error's frames and those of its causes (the driver's own exception says what really went wrong). */
+    static String stackOf(Throwable e) {
+        StringBuilder trace = new StringBuilder();
+        Throwable current = e;
+        for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+            trace.append(depth == 0 ? "" : "\nCaused by: ").append(current);
+            for (StackTraceElement frame : current.getStackTrace()) {
+                trace.append("\n\tat ").append(frame);
+            }
+            current = current.getCause() == current ? null : current.getCause();
         }
         return trace.toString();
     }
