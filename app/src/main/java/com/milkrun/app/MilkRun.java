@@ -34,6 +34,7 @@ import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.orders.OrderUseCases;
+import com.milkrun.orders.ResumeStalledOrders;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
@@ -71,10 +72,13 @@ public final class MilkRun implements AutoCloseable {
     private final Map<String, StepHandler> steps;
     private final List<AutoCloseable> resources;
     private final Optional<Metrics> metrics;
+    private final ResumeStalledOrders stalledOrders;
 
     private MilkRun(ApiRouter router, Stores stores, JsonLog log, WorkflowEngine engine, Notifications notifications,
-                    Map<String, StepHandler> steps, List<AutoCloseable> resources, Optional<Metrics> metrics) {
+                    Map<String, StepHandler> steps, List<AutoCloseable> resources, Optional<Metrics> metrics,
+                    ResumeStalledOrders stalledOrders) {
         this.metrics = metrics;
+        this.stalledOrders = stalledOrders;
         this.engine = engine;
         this.steps = steps;
         this.notifications = notifications;
@@ -197,7 +201,8 @@ public final class MilkRun implements AutoCloseable {
             if (metrics.isPresent()) {
                 router = router.observedBy(metrics.get());
             }
-            return new MilkRun(router, stores, log, engine, notifications, stepHandlers, resources, metrics);
+            return new MilkRun(router, stores, log, engine, notifications, stepHandlers, resources, metrics,
+                    orders.resuming());
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);
@@ -259,6 +264,21 @@ public final class MilkRun implements AutoCloseable {
     /** Sending notifications and the email outbox (for tests and benchmarks that drive retries themselves). */
     public Notifications notifications() {
         return notifications;
+    }
+
+    /** What one {@link #sweep()} did. */
+    public record Sweep(int emailsAttempted, int ordersResumed) {
+    }
+
+    /**
+     * The periodic work of a deployment without runner threads (on AWS, a scheduled function): sends the emails that
+     * are due (retries after backoff, emails an admin queued again) and resumes orders still {@code Pending} well
+     * after they were placed (a Step Functions start lost after commit). Safe to run anywhere, any number of times.
+     */
+    public Sweep sweep() {
+        int emails = notifications.sendDue();
+        int orders = stalledOrders.resume();
+        return new Sweep(emails, orders);
     }
 
     /** Stops the workflow runner and the email outbox (in-flight steps finish or are resumed later), then the stores. */

@@ -35,6 +35,13 @@ public interface OrderProcessing {
     /** Stops the order's run if it is still running; nothing happens otherwise. */
     void stop(String orderId, String error, String cause);
 
+    /**
+     * Makes sure a {@code Pending} order is being processed: a start lost after the order committed is made again,
+     * and processing that runs already is left alone. Nothing to do where the run is stored with the order.
+     */
+    default void resume(Order order) {
+    }
+
     /** No workflow: orders stay as placed (tests of the order rules alone). */
     OrderProcessing NONE = new OrderProcessing() {
         @Override

@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The orders capability's use cases, wired once by the composition root and handed to the API's order routes. */
-public record OrderUseCases(PlaceOrder placing, CancelOrder cancelling, DecideVendorLines deciding, OrderQueries queries) {
+public record OrderUseCases(PlaceOrder placing, CancelOrder cancelling, DecideVendorLines deciding, OrderQueries queries,
+                            ResumeStalledOrders resuming) {
     public OrderUseCases {
         Objects.requireNonNull(placing, "placing");
         Objects.requireNonNull(cancelling, "cancelling");
         Objects.requireNonNull(deciding, "deciding");
         Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(resuming, "resuming");
     }
 
     /**
@@ -30,6 +32,7 @@ public record OrderUseCases(PlaceOrder placing, CancelOrder cancelling, DecideVe
                 new PlaceOrder(orders, users, products, vendors, stock, window, processing, limits, clock),
                 new CancelOrder(orders, users, window, processing, notices, clock),
                 new DecideVendorLines(orders, vendors, new FailOrder(orders, clock), processing, notices, clock),
-                new OrderQueries(orders, vendors, window, clock));
+                new OrderQueries(orders, vendors, window, clock),
+                new ResumeStalledOrders(orders, processing, clock));
     }
 }

@@ -143,6 +143,10 @@ public final class PlaceOrder {
                     "This Idempotency-Key was already used for a different order request");
         }
         Order order = orders.get(earlier.orderId()).orElseThrow(OrderQueries::notFound);
+        if (order.status() == OrderStatus.PENDING) {
+            // the first request may have ended before its processing started (no answer, or an error after commit)
+            processing.resume(order);
+        }
         return new PlacedOrder(order, true);
     }
 

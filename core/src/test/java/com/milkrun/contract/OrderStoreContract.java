@@ -371,6 +371,7 @@ public abstract class OrderStoreContract {
 
         assertListed(all, query(OrderStatus.CONFIRMED, null, null, null), o -> o.status() == OrderStatus.CONFIRMED);
         assertListed(all, query(OrderStatus.CANCELLED, null, null, null), o -> o.status() == OrderStatus.CANCELLED);
+        assertListed(all, query(OrderStatus.PENDING, null, null, null), o -> o.status() == OrderStatus.PENDING);
         assertListed(all, query(null, dayAfter, null, null), o -> o.deliveryDate().equals(dayAfter));
         assertListed(all, query(null, null, "vendor-gokul", null), o -> o.hasVendor("vendor-gokul"));
         assertListed(all, query(null, null, null, "390007"), o -> o.deliveryAddress().zipCode().equals("390007"));

@@ -80,9 +80,14 @@ class SamTemplateTest {
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
             assertThat(RequestHandler.class).as(handler).isAssignableFrom(type);
             assertThat(type.getConstructor()).as("Lambda's no-argument constructor of " + handler).isNotNull();
-            Object constructed = type == WorkflowStepHandler.class
-                    ? new WorkflowStepHandler(app, environment(function.getValue()).get("MILKRUN_STEP"))
-                    : new ApiGatewayHandler(app.router(), environment(function.getValue()).getOrDefault("MILKRUN_API_BASE_PATH", ""));
+            Object constructed;
+            if (type == WorkflowStepHandler.class) {
+                constructed = new WorkflowStepHandler(app, environment(function.getValue()).get("MILKRUN_STEP"));
+            } else if (type == ScheduledSweepHandler.class) {
+                constructed = new ScheduledSweepHandler(app);
+            } else {
+                constructed = new ApiGatewayHandler(app.router(), environment(function.getValue()).getOrDefault("MILKRUN_API_BASE_PATH", ""));
+            }
             assertThat(constructed).as(function.getKey()).isInstanceOf(type);
         }
     }
@@ -182,6 +187,28 @@ class SamTemplateTest {
             }
         }
         assertThat(publicInTemplate).isEqualTo(publicRoutes);
+    }
+
+    @Test
+    void the_sweep_runs_every_minute_and_may_start_executions_and_send_email() {
+        List<JsonNode> sweeps = resources("AWS::Serverless::Function").values().stream()
+                .filter(f -> f.path("Properties").path("Handler").asText()
+                        .equals(ScheduledSweepHandler.class.getName() + "::handleRequest"))
+                .toList();
+        assertThat(sweeps).hasSize(1);
+        JsonNode sweep = sweeps.getFirst();
+        List<String> schedules = new ArrayList<>();
+        sweep.path("Properties").path("Events").forEach(event -> {
+            assertThat(event.path("Type").asText()).isEqualTo("Schedule");
+            schedules.add(event.path("Properties").path("Schedule").asText());
+        });
+        assertThat(schedules).containsExactly("rate(1 minute)");
+        assertThat(environment(sweep)).containsEntry("MILKRUN_ORDER_WORKFLOW", "stepfunctions")
+                .containsKey("ORDER_STATE_MACHINE_ARN");
+        List<String> actions = new ArrayList<>();
+        collect(sweep.path("Properties").path("Policies"), "Action", actions);
+        assertThat(actions).contains("states:StartExecution", "ses:SendEmail", "dynamodb:Query", "dynamodb:UpdateItem")
+                .doesNotContain("states:StopExecution", "dynamodb:DeleteItem");
     }
 
     @Test

@@ -15,11 +15,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,9 @@ class StepFunctionsOrderWorkflowTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Map<String, String> executions = new HashMap<>();
+    private final Map<String, String> executions = new ConcurrentHashMap<>();
+    /** While set, the endpoint answers every start with 503, as Step Functions does when it cannot take the call. */
+    private final AtomicBoolean unavailable = new AtomicBoolean();
     private HttpServer stepFunctions;
     private MilkRun app;
     private ApiClient api;
@@ -53,7 +57,10 @@ class StepFunctionsOrderWorkflowTest {
             calls.add(new Call(target, body));
             int status = 200;
             String answer;
-            if ("AWSStepFunctions.StartExecution".equals(target)) {
+            if ("AWSStepFunctions.StartExecution".equals(target) && unavailable.get()) {
+                status = 503;
+                answer = "{\"__type\":\"ServiceUnavailable\",\"message\":\"Service Unavailable\"}";
+            } else if ("AWSStepFunctions.StartExecution".equals(target)) {
                 String name = body.path("name").asText();
                 String input = body.path("input").asText();
                 String earlier = executions.putIfAbsent(name, input);
@@ -116,14 +123,18 @@ class StepFunctionsOrderWorkflowTest {
     }
 
     @Test
-    void a_retried_request_starts_nothing_more() {
+    void a_retried_request_asks_for_the_same_execution_again_and_no_second_one_starts() {
         String asha = login();
 
         String first = place(asha, "key-sfn-2").path("orderId").asText();
         String again = place(asha, "key-sfn-2").path("orderId").asText();
 
         assertThat(again).isEqualTo(first);
-        assertThat(calls).extracting(Call::operation).containsExactly("AWSStepFunctions.StartExecution");
+        assertThat(calls).extracting(Call::operation)
+                .as("the order is still Pending, so its start may have been lost: it is asked for again")
+                .containsExactly("AWSStepFunctions.StartExecution", "AWSStepFunctions.StartExecution");
+        assertThat(calls.get(1).body()).isEqualTo(calls.get(0).body());
+        assertThat(executions).containsOnlyKeys(first);
     }
 
     @Test
@@ -138,6 +149,60 @@ class StepFunctionsOrderWorkflowTest {
         assertThat(stop.body().path("executionArn").asText()).isEqualTo(
                 "arn:aws:states:ap-south-1:123456789012:execution:milkrun-dev-order-processing:" + orderId);
         assertThat(api.get("/orders/" + orderId, asha).json().path("status").asText()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void an_order_whose_start_failed_stands_and_the_sweep_starts_it_once_it_has_waited_two_minutes() {
+        String asha = login();
+        unavailable.set(true);
+
+        JsonNode placed = place(asha, "key-sfn-4");
+        String orderId = placed.path("orderId").asText();
+
+        assertThat(placed.path("status").asText()).as("the order committed before the start failed").isEqualTo("Pending");
+        assertThat(executions).isEmpty();
+        unavailable.set(false);
+        assertThat(app.sweep().ordersResumed()).as("a minute on, it may still be starting").isZero();
+        assertThat(executions).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(app.sweep().ordersResumed()).isEqualTo(1);
+
+        assertThat(executions).containsOnlyKeys(orderId);
+        JsonNode input = readJson(executions.get(orderId));
+        assertThat(input.path("orderId").asText()).isEqualTo(orderId);
+        assertThat(input.path("items").get(0).path("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void sweeping_again_while_the_execution_runs_starts_nothing_new_and_finished_orders_are_left_alone() {
+        String asha = login();
+        String running = place(asha, "key-sfn-5").path("orderId").asText();
+        String cancelled = place(asha, "key-sfn-6").path("orderId").asText();
+        assertThat(api.post("/orders/" + cancelled + "/cancel", null, asha).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(3));
+        calls.clear();
+
+        assertThat(app.sweep().ordersResumed()).isEqualTo(1);
+        assertThat(app.sweep().ordersResumed()).isEqualTo(1);
+
+        assertThat(calls).extracting(Call::operation).containsOnly("AWSStepFunctions.StartExecution");
+        assertThat(calls).extracting(call -> call.body().path("name").asText()).containsOnly(running);
+        assertThat(executions).containsOnlyKeys(running, cancelled);
+    }
+
+    @Test
+    void the_customer_retrying_the_request_starts_the_execution_the_first_attempt_could_not() {
+        String asha = login();
+        unavailable.set(true);
+        String orderId = place(asha, "key-sfn-7").path("orderId").asText();
+        assertThat(executions).isEmpty();
+        unavailable.set(false);
+
+        String again = place(asha, "key-sfn-7").path("orderId").asText();
+
+        assertThat(again).isEqualTo(orderId);
+        assertThat(executions).containsOnlyKeys(orderId);
     }
 
     private JsonNode place(String token, String key) {

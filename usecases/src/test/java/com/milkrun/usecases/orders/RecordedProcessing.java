@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-/** The order workflow as the use cases see it, recording the runs prepared and started and the orders stopped. */
+/** The order workflow as the use cases see it, recording the runs prepared and started and the orders stopped and resumed. */
 final class RecordedProcessing implements OrderProcessing {
     final List<String> started = new CopyOnWriteArrayList<>();
     final List<String> stopped = new CopyOnWriteArrayList<>();
+    final List<String> resumed = new CopyOnWriteArrayList<>();
 
     @Override
     public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
@@ -24,6 +25,11 @@ final class RecordedProcessing implements OrderProcessing {
     @Override
     public void started(Prepared prepared) {
         started.add(prepared.run().orElseThrow().run().runId());
+    }
+
+    @Override
+    public void resume(Order order) {
+        resumed.add(order.orderId());
     }
 
     @Override

@@ -78,6 +78,9 @@ public final class DynamoOrderStore implements OrderStore {
 
     private static final Keyset<Order> ALL = new Keyset<>("orders", Optional.of("listing-index"), "listing",
             List.of("listing", "createdKey", "orderId", "sk"), true, OrderItems::order);
+    private static final Keyset<Order> PENDING = new Keyset<>("pending-orders", Optional.of("pending-index"),
+            OrderItems.PENDING_LISTING, List.of(OrderItems.PENDING_LISTING, "createdKey", "orderId", "sk"), true,
+            OrderItems::order);
     private static final Keyset<Order> CUSTOMER = new Keyset<>("customer-orders", Optional.of("userId-index"), "userId",
             List.of("userId", "createdKey", "orderId", "sk"), true, OrderItems::order);
 
@@ -308,7 +311,8 @@ public final class DynamoOrderStore implements OrderStore {
         List<String> conditions = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        query.status().ifPresent(status -> {
+        boolean pending = query.status().equals(Optional.of(OrderStatus.PENDING));
+        query.status().filter(status -> !pending).ifPresent(status -> {
             conditions.add("#status = :status");
             names.put("#status", "status");
             values.put(":status", s(status.wireName()));
@@ -327,7 +331,8 @@ public final class DynamoOrderStore implements OrderStore {
         });
         Keyset.Filter filter = new Keyset.Filter(conditions.isEmpty() ? Optional.empty()
                 : Optional.of(String.join(" AND ", conditions)), names, values, item -> true);
-        return ALL.page(dynamo, tables.orders(), LISTING_PARTITION, filter, filterKey, page);
+        // Pending orders are few at any time (seconds each): their sparse index spares reading every other order
+        return (pending ? PENDING : ALL).page(dynamo, tables.orders(), LISTING_PARTITION, filter, filterKey, page);
     }
 
     private static final String LISTING_PARTITION = OrderItems.LISTING;
@@ -366,15 +371,21 @@ public final class DynamoOrderStore implements OrderStore {
             long last = Attr.longValue(current, "eventCount");
             Order stored = withVersion(order, order.version() + 1);
             List<TransactWriteItem> actions = new ArrayList<>();
+            boolean pending = order.status() == OrderStatus.PENDING;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(order.status().wireName()),
+                    ":now", time(order.updatedAt()), ":next", n(stored.version()), ":version", n(order.version()),
+                    ":last", n(last), ":one", n(1), ":what", AttributeValue.fromSs(List.of(event.what()))));
+            if (pending) {
+                values.put(":listing", s(OrderItems.LISTING));
+            }
             actions.add(TransactWriteItem.builder().update(u -> u.tableName(tables.orders())
                     .key(OrderItems.headerKey(order.orderId()))
                     .updateExpression("SET #status = :status, updatedAt = :now, version = :next, eventCount = :last + :one"
-                            + " ADD whats :what")
+                            + (pending ? ", #pending = :listing" : "") + " ADD whats :what"
+                            + (pending ? "" : " REMOVE #pending"))
                     .conditionExpression("version = :version AND eventCount = :last")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":status", s(order.status().wireName()), ":now", time(order.updatedAt()),
-                            ":next", n(stored.version()), ":version", n(order.version()), ":last", n(last), ":one", n(1),
-                            ":what", AttributeValue.fromSs(List.of(event.what()))))).build());
+                    .expressionAttributeNames(Map.of("#status", "status", "#pending", OrderItems.PENDING_LISTING))
+                    .expressionAttributeValues(values)).build());
             actions.add(put(tables.orders(), OrderItems.event(event, last + 1), "attribute_not_exists(orderId)"));
             if (effect != StockEffect.NONE) {
                 actions.add(letGo(stored));

@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code sk = "order"}: the order header with its lines, pricing and address; {@code eventCount} (the
  *       timeline's last number), {@code whats} (the set of entries the timeline holds), {@code decisionCount},
  *       {@code vendorIds}; indexed by {@code userId-index} (the customer's orders, newest first) and
- *       {@code listing-index} (all orders, newest first) on {@code createdKey};</li>
+ *       {@code listing-index} (all orders, newest first) on {@code createdKey}, and while the order is
+ *       {@code Pending} by the sparse {@code pending-index} (what the sweep of stalled orders reads);</li>
  *   <li>{@code sk = "event#000001"}, ...: the timeline, numbered in order;</li>
  *   <li>{@code sk = "vendor#<vendorId>"}: one share per dairy of the order (its lines, the delivery's city and
  *       pincode, its decision once made), indexed by {@code vendorId-index} for the dairy's list;</li>
@@ -50,9 +51,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class OrderItems {
     static final TableSpec TABLE = TableSpec.of("Orders", "ORDERS_TABLE", "orderId", "sk",
             IndexSpec.of("userId-index", "userId", "createdKey"), IndexSpec.of("listing-index", "listing", "createdKey"),
-            IndexSpec.of("vendorId-index", "shareVendorId", "createdKey"));
+            IndexSpec.of("vendorId-index", "shareVendorId", "createdKey"),
+            IndexSpec.of("pending-index", "pendingListing", "createdKey"));
     static final String HEADER = "order";
     static final String LISTING = "order";
+    /** Present on a header only while its order is {@code Pending}: the sparse {@code pending-index} lists those. */
+    static final String PENDING_LISTING = "pendingListing";
     static final Comparator<OrderLine> BY_PRODUCT = Comparator.comparing(OrderLine::productId);
 
     private OrderItems() {
@@ -117,6 +121,9 @@ final class OrderItems {
         item.put("whats", AttributeValue.fromSs(List.copyOf(new TreeSet<>(whats))));
         item.put("decisionCount", n(0));
         item.put("listing", s(LISTING));
+        if (o.status() == OrderStatus.PENDING) {
+            item.put(PENDING_LISTING, s(LISTING));
+        }
         item.put("createdKey", s(createdKey(o)));
         return item;
     }
