@@ -3,7 +3,8 @@
 
 Run by lambda-cold-start.sh. Cases (run round-robin): MILKRUN_STORE=memory, H2 in-memory and, with
 --dynamodb-endpoint, the DynamoDB stores on a local DynamoDB server (tables and demo data made by an uncounted first
-run, as the SAM template and a first start would have left them), all with demo data; and a bare `java -version`.
+run, as the SAM template and a first start would have left them), with demo data, and once more as the template
+configures the API function (Cognito identity, demo data and dev mailbox off); and a bare `java -version`.
 Per run it reports, in milliseconds:
   jvm      process launch -> JVM start time (RuntimeMXBean.getStartTime)
   handler  JVM uptime when the handler was constructed (MilkRun.start: stores, migrations, keys, demo data)
@@ -69,6 +70,11 @@ def main():
                   "MILKRUN_DYNAMODB_TABLE_PREFIX": "coldstart-"}
         run_once(args, {**dynamo, "MILKRUN_DYNAMODB_CREATE_TABLES": "true"}, args.flags.split())
         CASES.append(("DynamoDB store (local server)", dynamo))
+        # as infra/template.yaml configures the API function: the user pool signs tokens (no key of MilkRun's own is
+        # read) and there is no demo data to check; GET /products never calls Cognito, so no pool is needed here
+        CASES.append(("DynamoDB store as deployed (Cognito identity, no demo data)", {
+            **dynamo, "MILKRUN_IDENTITY": "cognito", "AWS_REGION": "ap-south-1", "COGNITO_USER_POOL_ID": "ap-south-1_ColdStart",
+            "COGNITO_CLIENT_ID": "cold-start", "MILKRUN_DEMO_DATA": "false", "MILKRUN_DEV_MAILBOX": "false"}))
     flags = args.flags.split()
     variants = [("", flags, {})]
     if args.key_file:

@@ -51,6 +51,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -127,9 +128,6 @@ public final class MilkRun implements AutoCloseable {
                 m.watchWorkflows(stores.workflows());
                 m.watchOutbox(stores.notifications());
             });
-            PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
-            TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
-                    SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
             Optional<EmailSender> email = config.smtp().map(s -> new SmtpEmailSender(new SmtpSettings(s.host(), s.port(),
                     s.username(), s.password(), s.from(), s.startTls(), s.timeout())));
             if (config.ses().isPresent()) {
@@ -140,14 +138,23 @@ public final class MilkRun implements AutoCloseable {
             Config.Processing processing = config.processing();
             Notifications notifications = new Notifications(stores.notifications(), email, clock,
                     new EmailRetryPolicy(processing.emailAttempts(), processing.emailFirstRetry(), 2.0, Duration.ofSeconds(60)));
-            IdentityProvider identity = new LocalIdentityProvider(stores.users(), stores.credentials(),
-                    stores.sessions(), hasher, tokens, notifications, clock);
+            IdentityProvider identity;
+            Optional<Supplier<String>> jwks;
             if (config.cognito().isPresent()) {
+                // the user pool issues and signs the tokens: MilkRun's own signing key is neither read nor made
                 CognitoSettings pool = config.cognito().get();
                 CognitoIdentityProviderClient cognito = CognitoClients.create(pool,
                         AwsClients.credentials(pool.endpoint().map(Object::toString)));
                 resources.add(cognito);
                 identity = new CognitoIdentityProvider(cognito, pool, stores.users(), clock);
+                jwks = Optional.empty();
+            } else {
+                PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
+                TokenService tokens = new JwtTokenService(config.jwtIssuer(), config.jwtAudience(),
+                        SigningKeys.load(config.jwtPrivateKey(), stores.signingKeys(), clock), clock);
+                identity = new LocalIdentityProvider(stores.users(), stores.credentials(), stores.sessions(), hasher,
+                        tokens, notifications, clock);
+                jwks = Optional.of(tokens::jwksJson);
             }
             warnAboutDemoSettings(config, log);
             if (config.demoData()) {
@@ -196,7 +203,7 @@ public final class MilkRun implements AutoCloseable {
                     new UserAdministration(stores.users(), stores.vendors(), identity, notifications, clock),
                     new CatalogAdministration(stores.vendors(), stores.products(), stores.stock(), stores.users(),
                             notifications, clock),
-                    orders, stores.notifications(), notifications, runs, Optional.of(tokens::jwksJson), stores.ready());
+                    orders, stores.notifications(), notifications, runs, jwks, stores.ready());
             ApiRouter router = Api.router(services, settings, log, clock);
             if (metrics.isPresent()) {
                 router = router.observedBy(metrics.get());
