@@ -89,14 +89,23 @@ public final class PlaceOrder {
         Instant now = clock.instant();
         ValidOrderRequest valid = validator.validate(request, now);
         String hash = requestHash(valid);
-        Optional<IdempotencyRecord> earlier = orders.findIdempotencyKey(caller.userId(), idempotencyKey);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
+        // A key used before is found by the placing transaction itself, which claims it first (KeyUsed): a new order,
+        // the common case, reads nothing to find out. A retry that today's catalog, profile or prices would refuse
+        // still answers the order its first request placed.
+        DraftOrder.Draft draft;
+        try {
+            draft = drafts.draft(caller, valid);
+        } catch (DomainException refused) {
+            return replayIfUsed(caller, idempotencyKey, hash, refused);
         }
-        DraftOrder.Draft draft = drafts.draft(caller, valid);
         for (int attempt = 0; attempt < PRICING_ATTEMPTS; attempt++) {
             CustomerStats stats = orders.stats(caller.userId());
-            Pricing pricing = price(draft, stats, valid.redeemPoints());
+            Pricing pricing;
+            try {
+                pricing = price(draft, stats, valid.redeemPoints());
+            } catch (DomainException refused) {
+                return replayIfUsed(caller, idempotencyKey, hash, refused);
+            }
             Order order = new Order(Ids.newId("order"), caller.userId(), draft.lines(), pricing, OrderStatus.PENDING,
                     valid.deliveryDate(), draft.address(), valid.paymentMethod(), now, now, 0);
             Optional<OrderProcessing.Prepared> run = processing.prepare(order, () -> audience(draft));
@@ -135,6 +144,15 @@ public final class PlaceOrder {
                     new OrderNotices.Recipient(owner.userId(), owner.email(), vendor.name())));
         }
         return new OrderNotices.Audience(OrderNotices.Recipient.of(draft.customer()), owners);
+    }
+
+    /** The order an earlier request with this key placed, or {@code refused} when the key is new. */
+    private PlacedOrder replayIfUsed(Principal caller, String idempotencyKey, String hash, DomainException refused) {
+        Optional<IdempotencyRecord> earlier = orders.findIdempotencyKey(caller.userId(), idempotencyKey);
+        if (earlier.isEmpty()) {
+            throw refused;
+        }
+        return replay(earlier.get(), hash);
     }
 
     private PlacedOrder replay(IdempotencyRecord earlier, String hash) {

@@ -67,6 +67,20 @@ class PlaceOrderTest {
     }
 
     @Test
+    void a_retry_answers_the_order_placed_even_when_the_dairy_can_no_longer_take_orders() {
+        Order first = dairy.placing.place(ASHA, milkAndPaneer(2, 1, TOMORROW), "key-1").order();
+        dairy.disableAnand();
+
+        PlacedOrder again = dairy.placing.place(ASHA, milkAndPaneer(2, 1, TOMORROW), "key-1");
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.order().orderId()).isEqualTo(first.orderId());
+        assertThatThrownBy(() -> dairy.placing.place(ASHA, milkAndPaneer(2, 1, TOMORROW), "key-2"))
+                .isInstanceOf(DomainException.class);
+        assertThat(dairy.reserved(MILK)).isEqualTo(2);
+    }
+
+    @Test
     void the_same_key_for_a_different_order_is_refused() {
         dairy.placing.place(ASHA, milkAndPaneer(2, 1, TOMORROW), "key-1");
 
