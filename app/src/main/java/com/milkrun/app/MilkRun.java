@@ -281,6 +281,9 @@ public final class MilkRun implements AutoCloseable {
      * The periodic work of a deployment without runner threads (on AWS, a scheduled function): sends the emails that
      * are due (retries after backoff, emails an admin queued again) and resumes orders still {@code Pending} well
      * after they were placed (a Step Functions start lost after commit). Safe to run anywhere, any number of times.
+     *
+     * @throws IllegalStateException when some stalled orders could not be resumed (after the emails and the other
+     *         orders were seen to): the scheduled invocation fails visibly and the next one tries again
      */
     public Sweep sweep() {
         int emails = notifications.sendDue();

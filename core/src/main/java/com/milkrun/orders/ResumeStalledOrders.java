@@ -5,6 +5,8 @@ import com.milkrun.shared.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,23 +31,40 @@ public final class ResumeStalledOrders {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Resumes every order placed at least {@link #GRACE} ago that is still {@code Pending}; answers how many. */
+    /**
+     * Resumes every order placed at least {@link #GRACE} ago that is still {@code Pending}; answers how many.
+     *
+     * @throws IllegalStateException when some could not be resumed (the workflow service did not answer): the
+     *         others are resumed all the same, and the next sweep tries those again
+     */
     public int resume() {
         Instant placedBefore = clock.instant().minus(GRACE);
         OrderQuery pending = new OrderQuery(Optional.of(OrderStatus.PENDING), Optional.empty(), Optional.empty(),
                 Optional.empty());
         int resumed = 0;
+        List<String> failed = new ArrayList<>();
+        RuntimeException firstFailure = null;
         String token = null;
         do {
             Page<Order> page = orders.list(pending, new PageRequest(PAGE, token));
             for (Order order : page.items()) {
-                if (!order.createdAt().isAfter(placedBefore)) {
+                if (order.createdAt().isAfter(placedBefore)) {
+                    continue;
+                }
+                try {
                     processing.resume(order);
                     resumed++;
+                } catch (RuntimeException e) {
+                    failed.add(order.orderId());
+                    firstFailure = firstFailure == null ? e : firstFailure;
                 }
             }
             token = page.nextToken().orElse(null);
         } while (token != null);
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " stalled order(s) could not be resumed (" + resumed
+                    + " were), first " + failed.getFirst(), firstFailure);
+        }
         return resumed;
     }
 }

@@ -7,6 +7,8 @@ import com.milkrun.orders.Placement;
 import com.milkrun.testing.Runs;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -15,6 +17,8 @@ final class RecordedProcessing implements OrderProcessing {
     final List<String> started = new CopyOnWriteArrayList<>();
     final List<String> stopped = new CopyOnWriteArrayList<>();
     final List<String> resumed = new CopyOnWriteArrayList<>();
+    /** Orders whose resumption fails, as when the workflow service does not answer. */
+    final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
@@ -29,6 +33,9 @@ final class RecordedProcessing implements OrderProcessing {
 
     @Override
     public void resume(Order order) {
+        if (unreachable.contains(order.orderId())) {
+            throw new IllegalStateException("the workflow service did not answer for " + order.orderId());
+        }
         resumed.add(order.orderId());
     }
 

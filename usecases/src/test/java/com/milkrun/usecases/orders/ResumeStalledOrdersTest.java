@@ -6,6 +6,7 @@ import static com.milkrun.usecases.orders.Dairy.PANEER;
 import static com.milkrun.usecases.orders.Dairy.TOMORROW;
 import static com.milkrun.usecases.orders.Dairy.milkAndPaneer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderEvent;
@@ -53,6 +54,21 @@ class ResumeStalledOrdersTest {
 
         assertThat(sweep.resume()).isZero();
         assertThat(dairy.processing.resumed).isEmpty();
+    }
+
+    @Test
+    void one_order_that_cannot_be_resumed_does_not_hold_up_the_others_and_the_sweep_says_so() {
+        Order first = dairy.placing.place(ASHA, milkAndPaneer(2, 1, TOMORROW), "key-1").order();
+        Order second = dairy.placing.place(ASHA, milkAndPaneer(1, 1, TOMORROW), "key-2").order();
+        Order third = dairy.placing.place(ASHA, milkAndPaneer(3, 1, TOMORROW), "key-3").order();
+        dairy.processing.unreachable.add(second.orderId());
+        dairy.clock.advance(ResumeStalledOrders.GRACE);
+
+        assertThatThrownBy(sweep::resume).isInstanceOf(IllegalStateException.class)
+                .hasMessage("1 stalled order(s) could not be resumed (2 were), first " + second.orderId())
+                .hasRootCauseMessage("the workflow service did not answer for " + second.orderId());
+
+        assertThat(dairy.processing.resumed).containsExactlyInAnyOrder(first.orderId(), third.orderId());
     }
 
     @Test
