@@ -6,7 +6,6 @@ import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.orders.Placement;
-import com.milkrun.shared.Ids;
 import com.milkrun.workflow.RunControl;
 import com.milkrun.workflow.StepHandler;
 import com.milkrun.workflow.WorkflowRun;
@@ -56,7 +55,7 @@ final class EngineOrderProcessing implements OrderProcessing, RunControl {
     @Override
     public Optional<Prepared> prepare(Order order, Supplier<OrderNotices.Audience> audience) {
         Map<String, Object> input = input(order);
-        String runId = Ids.newId("run");
+        String runId = runIdOf(order.orderId());
         if (!eager || aheadTasks.isEmpty() || !engine.running()) {
             var run = engine.prepare(runId, order.orderId(), input);
             return Optional.of(new Prepared(order, Optional.of(new Placement.StartedRun(run.run(), run.events())),
@@ -86,7 +85,18 @@ final class EngineOrderProcessing implements OrderProcessing, RunControl {
 
     @Override
     public void stop(String orderId, String error, String cause) {
-        runs.findBySubject(orderId).filter(r -> !r.status().ended()).ifPresent(r -> engine.stop(r.runId(), error, cause));
+        // by its key, which every store reads consistently (an index may lag behind, as DynamoDB's do); runs of
+        // orders placed before runs were named after their orders are found by their subject
+        runs.get(runIdOf(orderId)).or(() -> runs.findBySubject(orderId)).filter(r -> !r.status().ended())
+                .ifPresent(r -> engine.stop(r.runId(), error, cause));
+    }
+
+    /**
+     * The id of an order's run, named after the order ({@code order-X} → {@code run-X}): an order has one run (a
+     * redrive goes on in the same run), and a key is found without an index.
+     */
+    static String runIdOf(String orderId) {
+        return "run-" + (orderId.startsWith("order-") ? orderId.substring("order-".length()) : orderId);
     }
 
     @Override

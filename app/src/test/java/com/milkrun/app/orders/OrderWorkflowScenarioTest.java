@@ -60,6 +60,8 @@ class OrderWorkflowScenarioTest {
 
         // The run was stored with the order and waits at its first state until the runner works on it.
         JsonNode run = onlyRunOf(orderId);
+        assertThat(run.path("runId").asText()).as("named after its order, so found by its key")
+                .isEqualTo(orderId.replaceFirst("^order-", "run-"));
         assertThat(run.path("status").asText()).isEqualTo("Running");
         assertThat(run.path("currentState").asText()).isEqualTo("NotifyVendors");
 
