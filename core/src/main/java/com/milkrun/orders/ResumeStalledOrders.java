@@ -5,8 +5,6 @@ import com.milkrun.shared.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +18,8 @@ public final class ResumeStalledOrders {
     /** How long a new order may stay {@code Pending} before it counts as stalled: its first steps take seconds. */
     public static final Duration GRACE = Duration.ofMinutes(2);
     private static final int PAGE = PageRequest.MAX_LIMIT;
+    private static final OrderQuery PENDING = new OrderQuery(Optional.of(OrderStatus.PENDING), Optional.empty(),
+            Optional.empty(), Optional.empty());
 
     private final OrderStore orders;
     private final OrderProcessing processing;
@@ -39,14 +39,13 @@ public final class ResumeStalledOrders {
      */
     public int resume() {
         Instant placedBefore = clock.instant().minus(GRACE);
-        OrderQuery pending = new OrderQuery(Optional.of(OrderStatus.PENDING), Optional.empty(), Optional.empty(),
-                Optional.empty());
         int resumed = 0;
-        List<String> failed = new ArrayList<>();
+        int failed = 0;
+        String firstFailed = null;
         RuntimeException firstFailure = null;
         String token = null;
         do {
-            Page<Order> page = orders.list(pending, new PageRequest(PAGE, token));
+            Page<Order> page = orders.list(PENDING, new PageRequest(PAGE, token));
             for (Order order : page.items()) {
                 if (order.createdAt().isAfter(placedBefore)) {
                     continue;
@@ -55,15 +54,17 @@ public final class ResumeStalledOrders {
                     processing.resume(order);
                     resumed++;
                 } catch (RuntimeException e) {
-                    failed.add(order.orderId());
-                    firstFailure = firstFailure == null ? e : firstFailure;
+                    if (failed++ == 0) {
+                        firstFailed = order.orderId();
+                        firstFailure = e;
+                    }
                 }
             }
             token = page.nextToken().orElse(null);
         } while (token != null);
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException(failed.size() + " stalled order(s) could not be resumed (" + resumed
-                    + " were), first " + failed.getFirst(), firstFailure);
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " stalled order(s) could not be resumed (" + resumed
+                    + " were), first " + firstFailed, firstFailure);
         }
         return resumed;
     }

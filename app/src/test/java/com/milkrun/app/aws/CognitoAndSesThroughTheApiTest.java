@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class CognitoAndSesThroughTheApiTest {
     private static final String PASSWORD = "Fresh-Milk-2026";
     private static final String FROM = "MilkRun <orders@milkrun.example>";
+    /** How long the order's emails may take to reach SES: they leave from the outbox thread. */
+    private static final Duration SES_PATIENCE = Duration.ofSeconds(15);
 
     private final CognitoServer cognito = CognitoServer.get();
     private final CognitoServer.Pool pool = cognito.newPool();
@@ -83,10 +85,10 @@ class CognitoAndSesThroughTheApiTest {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         String orderId = placed.text("orderId");
 
-        List<SesServer.ReceivedEmail> toCustomer = awaitEmails(email, 1);
+        List<SesServer.ReceivedEmail> toCustomer = ses.awaitEmailsTo(email, 1, SES_PATIENCE);
         assertThat(toCustomer).extracting(SesServer.ReceivedEmail::subject).containsExactly("Order confirmed: " + orderId);
         assertThat(toCustomer.getFirst().from()).contains("orders@milkrun.example");
-        assertThat(awaitEmails("vendor@milkrun.dev", 1)).extracting(SesServer.ReceivedEmail::subject)
+        assertThat(ses.awaitEmailsTo("vendor@milkrun.dev", 1, SES_PATIENCE)).extracting(SesServer.ReceivedEmail::subject)
                 .contains("New order for " + deliveryDate + ": Gir Organic Dairy");
     }
 
@@ -105,22 +107,5 @@ class CognitoAndSesThroughTheApiTest {
 
         assertThat(api.post("/auth/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
         assertThat(api.post("/auth/login", Map.of("email", email, "password", "Brand-New-Milk-9")).status()).isEqualTo(200);
-    }
-
-    /** The emails SES received for {@code address}, once there are at least {@code count} (sending is asynchronous). */
-    private List<SesServer.ReceivedEmail> awaitEmails(String address, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (true) {
-            List<SesServer.ReceivedEmail> emails = ses.emailsTo(address);
-            if (emails.size() >= count || Instant.now().isAfter(deadline)) {
-                return emails;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

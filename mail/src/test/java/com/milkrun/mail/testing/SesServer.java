@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -140,6 +141,20 @@ public final class SesServer implements AutoCloseable {
             if (received.to().contains(address)) {
                 emails.add(received);
             }
+        }
+        return emails;
+    }
+
+    /**
+     * The emails to {@code address} once the server has accepted at least {@code count} of them (sending may be
+     * asynchronous), polling until {@code deadline}; what it has by then otherwise, for the caller's assertion.
+     */
+    public List<ReceivedEmail> awaitEmailsTo(String address, int count, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        List<ReceivedEmail> emails = emailsTo(address);
+        while (emails.size() < count && System.nanoTime() < end) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            emails = emailsTo(address);
         }
         return emails;
     }
