@@ -15,7 +15,8 @@
 #   --flags F   JVM flags (default: what the Lambda Java 17/21 runtimes use:
 #               "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto")
 #
-# LambdaColdStart.java is compiled once into bench/target/lambda-cold-start.jar (source-file mode would count javac as start-up).
+# LambdaColdStart.java and SdkFloor.java (the DynamoDB client alone, the floor under the DynamoDB cases) are compiled
+# once into bench/target/lambda-cold-start.jar (source-file mode would count javac as start-up).
 # Nothing leaves the machine. Takes about a minute with 7 runs.
 source "$(dirname "$0")/common.sh"
 build_if_missing
@@ -34,9 +35,10 @@ done
 
 # Compiled into a jar: AppCDS archives only classes from jars, not from directories.
 bench_jar="$BENCH/target/lambda-cold-start.jar"
-if [ ! -f "$bench_jar" ] || [ "$BENCH/LambdaColdStart.java" -nt "$bench_jar" ] || [ "$LAMBDA_JAR" -nt "$bench_jar" ]; then
+if [ ! -f "$bench_jar" ] || [ "$BENCH/LambdaColdStart.java" -nt "$bench_jar" ] || [ "$BENCH/SdkFloor.java" -nt "$bench_jar" ] \
+    || [ "$LAMBDA_JAR" -nt "$bench_jar" ]; then
   rm -rf "$BENCH/target/classes" && mkdir -p "$BENCH/target/classes"
-  "$JAVA_HOME/bin/javac" --release 21 -cp "$LAMBDA_JAR" -d "$BENCH/target/classes" "$BENCH/LambdaColdStart.java"
+  "$JAVA_HOME/bin/javac" --release 21 -cp "$LAMBDA_JAR" -d "$BENCH/target/classes" "$BENCH/LambdaColdStart.java" "$BENCH/SdkFloor.java"
   "$JAVA_HOME/bin/jar" --create --file "$bench_jar" -C "$BENCH/target/classes" .
 fi
 

@@ -4,7 +4,8 @@
 Run by lambda-cold-start.sh. Cases (run round-robin): MILKRUN_STORE=memory, H2 in-memory and, with
 --dynamodb-endpoint, the DynamoDB stores on a local DynamoDB server (tables and demo data made by an uncounted first
 run, as the SAM template and a first start would have left them), with demo data, and once more as the template
-configures the API function (Cognito identity, demo data and dev mailbox off); and a bare `java -version`.
+configures the API function (Cognito identity, SES, Step Functions, no runner threads, demo data and dev mailbox
+off); the DynamoDB client alone (SdkFloor.java: the floor under the DynamoDB cases); and a bare `java -version`.
 Per run it reports, in milliseconds:
   jvm      process launch -> JVM start time (RuntimeMXBean.getStartTime)
   handler  JVM uptime when the handler was constructed (MilkRun.start: stores, migrations, keys, demo data)
@@ -25,6 +26,9 @@ CASES = [
     ("memory store", {"MILKRUN_STORE": "memory"}),
     ("H2 in-memory", {"MILKRUN_STORE": "sql", "MILKRUN_DB_URL": "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"}),
 ]
+# a function without SnapStart finds its role's credentials in these variables (the SDK's default chain reads them);
+# the local server accepts any
+LAMBDA_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local", "AWS_SESSION_TOKEN": "local"}
 BASE_ENV = {"MILKRUN_DEMO_DATA": "true", "MILKRUN_DEV_MAILBOX": "true", "MILKRUN_LOG_LEVEL": "WARN"}
 
 
@@ -33,7 +37,8 @@ def run_once(args, env_extra, flags):
     env.pop("JAVA_TOOL_OPTIONS", None)
     env.update(BASE_ENV)
     env.update(env_extra)
-    cmd = [args.java, *flags, "-cp", args.classpath, "LambdaColdStart", args.event]
+    main = env.pop("BENCH_MAIN", "LambdaColdStart")
+    cmd = [args.java, *flags, "-cp", args.classpath, main, *([args.event] if main == "LambdaColdStart" else [])]
     launch_us = time.time_ns() // 1000
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
@@ -72,9 +77,19 @@ def main():
         CASES.append(("DynamoDB store (local server)", dynamo))
         # as infra/template.yaml configures the API function: the user pool signs tokens (no key of MilkRun's own is
         # read) and there is no demo data to check; GET /products never calls Cognito, so no pool is needed here
-        CASES.append(("DynamoDB store as deployed (Cognito identity, no demo data)", {
+        # as infra/template.yaml configures the API function (but for MILKRUN_API_BASE_PATH, which only strips /api
+        # from the event's path): Cognito identity, SES email, Step Functions workflow, no runner threads, no demo data,
+        # no dev mailbox. GET /products calls none of Cognito, SES and Step Functions, so their endpoints are never used.
+        CASES.append(("DynamoDB store as deployed (Cognito, SES, Step Functions, no demo data)", {
             **dynamo, "MILKRUN_IDENTITY": "cognito", "AWS_REGION": "ap-south-1", "COGNITO_USER_POOL_ID": "ap-south-1_ColdStart",
-            "COGNITO_CLIENT_ID": "cold-start", "MILKRUN_DEMO_DATA": "false", "MILKRUN_DEV_MAILBOX": "false"}))
+            "COGNITO_CLIENT_ID": "cold-start", "MILKRUN_DEMO_DATA": "false", "MILKRUN_DEV_MAILBOX": "false",
+            "MILKRUN_WORKFLOW_RUNNER": "false", "MILKRUN_EMAIL": "ses", "MILKRUN_SES_FROM": "orders@milkrun.example",
+            "MILKRUN_ORDER_WORKFLOW": "stepfunctions",
+            "ORDER_STATE_MACHINE_ARN": "arn:aws:states:ap-south-1:123456789012:stateMachine:milkrun-orders",
+            **LAMBDA_CREDENTIALS}))
+        # the floor: the SDK's DynamoDB client alone, built as DynamoSetup builds it, and one read (SdkFloor.java)
+        CASES.append(("AWS SDK DynamoDB client alone (build + one Scan), no MilkRun", {
+            **dynamo, "AWS_REGION": "ap-south-1", "BENCH_MAIN": "SdkFloor", **LAMBDA_CREDENTIALS}))
     flags = args.flags.split()
     variants = [("", flags, {})]
     if args.key_file:

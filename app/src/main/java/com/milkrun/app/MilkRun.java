@@ -35,6 +35,7 @@ import com.milkrun.orders.OrderProcessing;
 import com.milkrun.orders.OrderSteps;
 import com.milkrun.orders.OrderUseCases;
 import com.milkrun.orders.ResumeStalledOrders;
+import com.milkrun.shared.Lazy;
 import com.milkrun.store.memory.InMemoryStores;
 import com.milkrun.store.sql.SqlDatabase;
 import com.milkrun.store.sql.SqlStores;
@@ -74,10 +75,12 @@ public final class MilkRun implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final Optional<Metrics> metrics;
     private final ResumeStalledOrders stalledOrders;
+    private final List<Runnable> clientMakers;
 
     private MilkRun(ApiRouter router, Stores stores, JsonLog log, WorkflowEngine engine, Notifications notifications,
                     Map<String, StepHandler> steps, List<AutoCloseable> resources, Optional<Metrics> metrics,
-                    ResumeStalledOrders stalledOrders) {
+                    ResumeStalledOrders stalledOrders, List<Runnable> clientMakers) {
+        this.clientMakers = List.copyOf(clientMakers);
         this.metrics = metrics;
         this.stalledOrders = stalledOrders;
         this.engine = engine;
@@ -130,9 +133,11 @@ public final class MilkRun implements AutoCloseable {
             });
             Optional<EmailSender> email = config.smtp().map(s -> new SmtpEmailSender(new SmtpSettings(s.host(), s.port(),
                     s.username(), s.password(), s.from(), s.startTls(), s.timeout())));
+            List<Runnable> clientMakers = new ArrayList<>();
             if (config.ses().isPresent()) {
                 SesEmailSender ses = AwsClients.ses(config.ses().get(), config.dynamo().region());
                 resources.add(ses);
+                clientMakers.add(ses::makeClient);
                 email = Optional.of(ses);
             }
             Config.Processing processing = config.processing();
@@ -142,10 +147,12 @@ public final class MilkRun implements AutoCloseable {
             Optional<Supplier<String>> jwks;
             if (config.cognito().isPresent()) {
                 // the user pool issues and signs the tokens: MilkRun's own signing key is neither read nor made
+                // made on first use: checking a token (most requests) never calls the pool
                 CognitoSettings pool = config.cognito().get();
-                CognitoIdentityProviderClient cognito = CognitoClients.create(pool,
-                        AwsClients.credentials(pool.endpoint().map(Object::toString)));
+                Lazy<CognitoIdentityProviderClient> cognito = Lazy.of(() -> CognitoClients.create(pool,
+                        AwsClients.credentials(pool.endpoint().map(Object::toString))));
                 resources.add(cognito);
+                clientMakers.add(cognito::get);
                 identity = new CognitoIdentityProvider(cognito, pool, stores.users(), clock);
                 jwks = Optional.empty();
             } else {
@@ -180,8 +187,10 @@ public final class MilkRun implements AutoCloseable {
                     orderSteps, aheadTasks, notices);
             OrderProcessing orderProcessing = localProcessing;
             if (config.stepFunctions().enabled()) {
-                SfnClient stepFunctions = AwsClients.stepFunctions(config.stepFunctions(), config.dynamo().region());
+                Lazy<SfnClient> stepFunctions = Lazy.of(() -> AwsClients.stepFunctions(config.stepFunctions(),
+                        config.dynamo().region()));
                 resources.add(stepFunctions);
+                clientMakers.add(stepFunctions::get);
                 orderProcessing = new StepFunctionsOrderProcessing(stepFunctions,
                         config.stepFunctions().stateMachineArn().orElseThrow(), log);
             }
@@ -209,7 +218,7 @@ public final class MilkRun implements AutoCloseable {
                 router = router.observedBy(metrics.get());
             }
             return new MilkRun(router, stores, log, engine, notifications, stepHandlers, resources, metrics,
-                    orders.resuming());
+                    orders.resuming(), clientMakers);
         } catch (RuntimeException e) {
             closeAll(resources);
             closeQuietly(stores);
@@ -271,6 +280,14 @@ public final class MilkRun implements AutoCloseable {
     /** Sending notifications and the email outbox (for tests and benchmarks that drive retries themselves). */
     public Notifications notifications() {
         return notifications;
+    }
+
+    /**
+     * Makes now the AWS clients that are otherwise made on first use (Cognito, SES, Step Functions): a process about
+     * to be snapshotted (Lambda SnapStart) makes them before the snapshot, so that no restored copy pays for them.
+     */
+    public void makeClients() {
+        clientMakers.forEach(Runnable::run);
     }
 
     /** What one {@link #sweep()} did. */

@@ -25,11 +25,12 @@ import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 final class StepFunctionsOrderProcessing implements OrderProcessing {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SfnClient stepFunctions;
+    private final Supplier<SfnClient> stepFunctions;
     private final String stateMachineArn;
     private final JsonLog log;
 
-    StepFunctionsOrderProcessing(SfnClient stepFunctions, String stateMachineArn, JsonLog log) {
+    /** @param stepFunctions asked for the client at each start and stop, so that it can be made on the first order */
+    StepFunctionsOrderProcessing(Supplier<SfnClient> stepFunctions, String stateMachineArn, JsonLog log) {
         this.stepFunctions = stepFunctions;
         this.stateMachineArn = stateMachineArn;
         this.log = log;
@@ -69,7 +70,7 @@ final class StepFunctionsOrderProcessing implements OrderProcessing {
             throw new IllegalStateException("the execution input of order " + orderId + " cannot be written", e);
         }
         try {
-            stepFunctions.startExecution(b -> b.stateMachineArn(stateMachineArn).name(orderId).input(input));
+            stepFunctions.get().startExecution(b -> b.stateMachineArn(stateMachineArn).name(orderId).input(input));
         } catch (ExecutionAlreadyExistsException e) {
             // an execution of this order ran already, with this input or another: nothing to do
             log.info("order workflow already started", Map.of("orderId", orderId));
@@ -79,7 +80,7 @@ final class StepFunctionsOrderProcessing implements OrderProcessing {
     @Override
     public void stop(String orderId, String error, String cause) {
         try {
-            stepFunctions.stopExecution(b -> b.executionArn(executionArn(stateMachineArn, orderId)).error(error).cause(cause));
+            stepFunctions.get().stopExecution(b -> b.executionArn(executionArn(stateMachineArn, orderId)).error(error).cause(cause));
         } catch (ExecutionDoesNotExistException e) {
             // never started, or already gone: nothing runs
         }

@@ -34,8 +34,12 @@ public final class ApiGatewayHandler implements RequestHandler<APIGatewayProxyRe
     }
 
     private ApiGatewayHandler(Config config) {
-        this(MilkRun.start(config).router(), config.apiBasePath());
-        priming = SnapStartPriming.register(router);
+        this(MilkRun.start(config), config.apiBasePath());
+    }
+
+    private ApiGatewayHandler(MilkRun milkRun, String basePath) {
+        this(milkRun.router(), basePath);
+        priming = SnapStartPriming.register(router, milkRun::makeClients);
     }
 
     public ApiGatewayHandler(ApiRouter router) {

@@ -11,7 +11,8 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Primes the API function before Lambda SnapStart takes its snapshot: a few requests through the router (the
+ * Primes the API function before Lambda SnapStart takes its snapshot: the AWS clients made on first use are made, and
+ * a few requests through the router (the
  * catalog, health, a refused order) load and link the classes of routing, JSON, the stores' clients and error
  * mapping, so that a function restored from the snapshot answers its first request without loading them. The
  * requests only read (the refused order is refused before anything is written). On a JDK without checkpoint/restore
@@ -19,20 +20,28 @@ import org.crac.Resource;
  */
 final class SnapStartPriming implements Resource {
     private final ApiRouter router;
+    private final Runnable makeClients;
 
-    SnapStartPriming(ApiRouter router) {
+    SnapStartPriming(ApiRouter router, Runnable makeClients) {
         this.router = router;
+        this.makeClients = makeClients;
     }
 
-    /** Registers the hook; the caller keeps the returned priming reachable (CRaC holds resources weakly). */
-    static SnapStartPriming register(ApiRouter router) {
-        SnapStartPriming priming = new SnapStartPriming(router);
+    /**
+     * Registers the hook; the caller keeps the returned priming reachable (CRaC holds resources weakly).
+     *
+     * @param makeClients makes the clients that are otherwise made on first use (such as Cognito's), so that the
+     *                    snapshot holds them
+     */
+    static SnapStartPriming register(ApiRouter router, Runnable makeClients) {
+        SnapStartPriming priming = new SnapStartPriming(router, makeClients);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        makeClients.run();
         prime();
     }
 

@@ -1,6 +1,7 @@
 package com.milkrun.mail;
 
 import com.milkrun.notifications.EmailSender;
+import com.milkrun.shared.Lazy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
@@ -33,9 +34,9 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * subject and a UTF-8 plain-text body, from {@link SesSettings#from()} to the one recipient, in the configuration
  * set when one is configured.
  *
- * <p>The client uses the URL-connection HTTP client (nothing to start on a Lambda cold start) and the SDK's default
- * retries, which repeat throttled and unreachable calls with backoff but never a rejected message. Connecting, each
- * read and the whole call including retries are bounded, so a stuck endpoint cannot hang a worker. Every failure is
+ * <p>The client is made on the first email (or by {@link #makeClient()}) and uses the URL-connection HTTP client
+ * (nothing to start on a Lambda cold start) and the SDK's default retries, which repeat throttled and unreachable calls
+ * with backoff but never a rejected message. Connecting, each read and the whole call including retries are bounded, so a stuck endpoint cannot hang a worker. Every failure is
  * an {@link EmailFailed} naming its cause (the SES error code, HTTP status, request id and SES's explanation, or the
  * network problem) and never the subject or the body. Close the sender to release its HTTP client.
  */
@@ -48,7 +49,7 @@ public final class SesEmailSender implements EmailSender, AutoCloseable {
     private final SesSettings settings;
     private final String from;
     private final Duration callTimeout;
-    private final SesV2Client client;
+    private final Lazy<SesV2Client> client;
 
     /**
      * A sender signing with the SDK's default credentials chain (on Lambda, the function's role).
@@ -77,6 +78,11 @@ public final class SesEmailSender implements EmailSender, AutoCloseable {
         } catch (AddressException e) {
             throw new IllegalArgumentException("SES from address is not valid: " + settings.from(), e);
         }
+        // made on the first email: a Lambda function that sends none (most API calls) never pays for the client
+        this.client = Lazy.of(() -> client(settings, credentials, callTimeout));
+    }
+
+    private static SesV2Client client(SesSettings settings, AwsCredentialsProvider credentials, Duration callTimeout) {
         SesV2ClientBuilder builder = SesV2Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -85,7 +91,7 @@ public final class SesEmailSender implements EmailSender, AutoCloseable {
                         .socketTimeout(READ_TIMEOUT))
                 .overrideConfiguration(override -> override.apiCallTimeout(callTimeout));
         settings.endpoint().ifPresent(builder::endpointOverride);
-        this.client = builder.build();
+        return builder.build();
     }
 
     @Override
@@ -102,13 +108,18 @@ public final class SesEmailSender implements EmailSender, AutoCloseable {
                     + ": the recipient is not a valid email address", null);
         }
         try {
-            client.sendEmail(request(recipient, subject, body));
+            client.get().sendEmail(request(recipient, subject, body));
         } catch (SdkException e) {
             throw new EmailFailed("Could not send email through " + settings.destination() + ": " + cause(e), e);
         }
     }
 
-    /** Closes the SES client and its HTTP client. */
+    /** Makes the SES client now instead of on the first email: before a snapshot of the process is taken. */
+    public void makeClient() {
+        client.get();
+    }
+
+    /** Closes the SES client and its HTTP client, if they were made. */
     @Override
     public void close() {
         client.close();

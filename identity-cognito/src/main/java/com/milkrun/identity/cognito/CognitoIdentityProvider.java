@@ -77,7 +77,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     public static final String USER_ID_ATTRIBUTE = IdTokenVerifier.USER_ID_CLAIM;
     static final int REMEMBERED_SIGN_UPS = 1024;
 
-    private final CognitoIdentityProviderClient cognito;
+    private final Supplier<CognitoIdentityProviderClient> cognito;
     private final String userPoolId;
     private final String clientId;
     private final IdTokenVerifier tokens;
@@ -87,11 +87,30 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     /** Checks ID tokens against the keys published at {@link CognitoSettings#jwksUrl()}. */
     public CognitoIdentityProvider(CognitoIdentityProviderClient cognito, CognitoSettings settings, UserStore users,
                                    Clock clock) {
+        this(made(cognito), settings, IdTokenVerifier.forPool(settings, clock), users);
+    }
+
+    /**
+     * Asks {@code cognito} for the client on each call to the pool, so that it can be made on first use: checking a
+     * token never calls the pool, and a function that only does that never pays for the client.
+     */
+    public CognitoIdentityProvider(Supplier<CognitoIdentityProviderClient> cognito, CognitoSettings settings,
+                                   UserStore users, Clock clock) {
         this(cognito, settings, IdTokenVerifier.forPool(settings, clock), users);
     }
 
     public CognitoIdentityProvider(CognitoIdentityProviderClient cognito, CognitoSettings settings,
                                    IdTokenVerifier tokens, UserStore users) {
+        this(made(cognito), settings, tokens, users);
+    }
+
+    private static Supplier<CognitoIdentityProviderClient> made(CognitoIdentityProviderClient cognito) {
+        Objects.requireNonNull(cognito, "cognito");
+        return () -> cognito;
+    }
+
+    private CognitoIdentityProvider(Supplier<CognitoIdentityProviderClient> cognito, CognitoSettings settings,
+                                    IdTokenVerifier tokens, UserStore users) {
         this.cognito = Objects.requireNonNull(cognito, "cognito");
         this.userPoolId = settings.userPoolId();
         this.clientId = settings.clientId();
@@ -108,7 +127,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
             attributes.add(attribute("phone_number", user.phone()));
         }
         try {
-            cognito.signUp(b -> b.clientId(clientId).username(user.email()).password(password).userAttributes(attributes));
+            cognito.get().signUp(b -> b.clientId(clientId).username(user.email()).password(password).userAttributes(attributes));
         } catch (UsernameExistsException e) {
             throw Outcomes.userExists();
         } catch (InvalidPasswordException e) {
@@ -118,9 +137,9 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         }
         recentSignUps.remember(user.userId(), user.email());
         try {
-            cognito.adminUpdateUserAttributes(b -> b.userPoolId(userPoolId).username(user.email())
+            cognito.get().adminUpdateUserAttributes(b -> b.userPoolId(userPoolId).username(user.email())
                     .userAttributes(attribute(USER_ID_ATTRIBUTE, user.userId())));
-            cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(user.email())
+            cognito.get().adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(user.email())
                     .groupName(user.role().wireName()));
         } catch (RuntimeException e) {
             try {
@@ -137,7 +156,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         Optional<String> email = recentSignUps.emailOf(userId).or(() -> users.get(userId).map(User::email));
         email.ifPresent(username -> {
             try {
-                cognito.adminDeleteUser(b -> b.userPoolId(userPoolId).username(username));
+                cognito.get().adminDeleteUser(b -> b.userPoolId(userPoolId).username(username));
             } catch (UserNotFoundException e) {
                 // Already gone: nothing to undo.
             }
@@ -149,7 +168,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     public void confirmSignUp(String email, String code) {
         AdminGetUserResponse user;
         try {
-            user = cognito.adminGetUser(b -> b.userPoolId(userPoolId).username(email));
+            user = cognito.get().adminGetUser(b -> b.userPoolId(userPoolId).username(email));
         } catch (UserNotFoundException e) {
             throw Outcomes.invalidCode();
         }
@@ -158,7 +177,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         }
         String typed = code == null ? "" : code.strip();
         try {
-            cognito.confirmSignUp(b -> b.clientId(clientId).username(email).confirmationCode(typed));
+            cognito.get().confirmSignUp(b -> b.clientId(clientId).username(email).confirmationCode(typed));
         } catch (CodeMismatchException | UserNotFoundException | InvalidParameterException | NotAuthorizedException e) {
             throw Outcomes.invalidCode();
         } catch (ExpiredCodeException e) {
@@ -173,7 +192,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void resendCode(String email) {
         try {
-            cognito.resendConfirmationCode(b -> b.clientId(clientId).username(email));
+            cognito.get().resendConfirmationCode(b -> b.clientId(clientId).username(email));
         } catch (UserNotFoundException | InvalidParameterException | NotAuthorizedException | LimitExceededException e) {
             // Unknown, already confirmed, or too many codes lately: silent, as the port promises.
         } catch (TooManyRequestsException e) {
@@ -185,7 +204,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     public AuthTokens signIn(String email, String password) {
         InitiateAuthResponse response;
         try {
-            response = cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            response = cognito.get().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
         } catch (UserNotConfirmedException e) {
             throw Outcomes.emailNotVerified();
@@ -210,7 +229,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     public AuthTokens refresh(String refreshToken) {
         InitiateAuthResponse response;
         try {
-            response = cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+            response = cognito.get().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
         } catch (NotAuthorizedException | UserNotFoundException | InvalidParameterException e) {
             throw Outcomes.invalidRefreshToken();
@@ -226,7 +245,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void forgotPassword(String email) {
         try {
-            cognito.forgotPassword(b -> b.clientId(clientId).username(email));
+            cognito.get().forgotPassword(b -> b.clientId(clientId).username(email));
         } catch (UserNotFoundException | InvalidParameterException | NotAuthorizedException | LimitExceededException e) {
             // Unknown, never verified, or too many codes lately: silent, so that accounts cannot be discovered.
         } catch (TooManyRequestsException e) {
@@ -239,7 +258,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         PasswordPolicy.check(newPassword);
         String typed = code == null ? "" : code.strip();
         try {
-            cognito.confirmForgotPassword(b -> b.clientId(clientId).username(email).confirmationCode(typed)
+            cognito.get().confirmForgotPassword(b -> b.clientId(clientId).username(email).confirmationCode(typed)
                     .password(newPassword));
         } catch (InvalidPasswordException e) {
             throw Outcomes.invalidPassword(e);
@@ -259,7 +278,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void signOut(String refreshToken) {
         try {
-            cognito.revokeToken(b -> b.clientId(clientId).token(refreshToken));
+            cognito.get().revokeToken(b -> b.clientId(clientId).token(refreshToken));
         } catch (NotAuthorizedException | UnsupportedTokenTypeException | InvalidParameterException e) {
             // Not a refresh token of this client (or already revoked): ignored, as the port promises.
         }
@@ -294,10 +313,10 @@ public final class CognitoIdentityProvider implements IdentityProvider {
         }
         String username = email.get();
         try {
-            cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(username).groupName(role.wireName()));
+            cognito.get().adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(username).groupName(role.wireName()));
             for (Role other : Role.values()) {
                 if (other != role) {
-                    cognito.adminRemoveUserFromGroup(b -> b.userPoolId(userPoolId).username(username)
+                    cognito.get().adminRemoveUserFromGroup(b -> b.userPoolId(userPoolId).username(username)
                             .groupName(other.wireName()));
                 }
             }
@@ -309,7 +328,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
     private void globalSignOut(String email) {
         try {
-            cognito.adminUserGlobalSignOut(b -> b.userPoolId(userPoolId).username(email));
+            cognito.get().adminUserGlobalSignOut(b -> b.userPoolId(userPoolId).username(email));
         } catch (UserNotFoundException e) {
             // No identity, no sign-in to end.
         }
