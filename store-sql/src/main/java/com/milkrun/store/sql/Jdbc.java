@@ -10,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -34,16 +37,64 @@ public final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    private final DataSource dataSource;
-    private final Connection transaction;
+    private static final Pattern TARGET = Pattern.compile("\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE);
 
-    public Jdbc(DataSource dataSource) {
-        this(dataSource, null);
+    /** An insert, update or delete with its bound values, to be sent with others by {@link #updateAll}. */
+    public record Write(String sql, List<?> params) {
+        public Write {
+            if (sql.contains(";")) {
+                throw new IllegalArgumentException("one statement per write: " + sql);
+            }
+            params = Collections.unmodifiableList(new ArrayList<>(params));
+        }
+
+        /** The table the write changes: the name after {@code INSERT INTO}, {@code UPDATE} or {@code DELETE FROM}. */
+        public String table() {
+            Matcher m = TARGET.matcher(sql);
+            if (!m.lookingAt()) {
+                throw new IllegalStateException("not an insert, update or delete: " + sql);
+            }
+            return m.group(1);
+        }
+
+        public static Write of(String sql, Object... params) {
+            return new Write(sql, Arrays.asList(params));
+        }
+
+        /**
+         * One multi-row insert: {@code insertInto} ({@code INSERT INTO t (a, b)}) followed by a {@code VALUES} group
+         * per row, every row as wide as the first.
+         */
+        public static Write rows(String insertInto, List<? extends List<?>> rows) {
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("no rows for " + insertInto);
+            }
+            String group = "(" + Where.placeholders(rows.get(0).size()) + ")";
+            List<Object> params = new ArrayList<>();
+            rows.forEach(params::addAll);
+            return new Write(insertInto + " VALUES " + String.join(", ", Collections.nCopies(rows.size(), group)), params);
+        }
     }
 
-    private Jdbc(DataSource dataSource, Connection transaction) {
+    private final DataSource dataSource;
+    private final Connection transaction;
+    private final boolean sendsWritesTogether;
+
+    /** Sends the writes of {@link #updateAll} one by one. */
+    public Jdbc(DataSource dataSource) {
+        this(dataSource, null, false);
+    }
+
+    /** On PostgreSQL, {@link #updateAll} sends its writes together, in one round trip. */
+    public Jdbc(DataSource dataSource, SqlDialect dialect) {
+        this(dataSource, null, dialect == SqlDialect.POSTGRESQL);
+    }
+
+    private Jdbc(DataSource dataSource, Connection transaction, boolean sendsWritesTogether) {
         this.dataSource = dataSource;
         this.transaction = transaction;
+        this.sendsWritesTogether = sendsWritesTogether;
     }
 
     /** Runs a query and maps every row. */
@@ -111,6 +162,54 @@ public final class Jdbc {
     }
 
     /**
+     * Runs the writes in their order and answers how many rows each one changed. On PostgreSQL they travel together as
+     * one multi-statement query (the driver sends every statement, then waits once): one round trip however many
+     * there are. Elsewhere they run one by one, with the same results. Meant for a transaction's writes whose
+     * outcome is checked afterwards: the first that fails fails the call, and the transaction must then roll back.
+     *
+     * @throws UniqueViolation when a write breaks a primary key or unique constraint; it names the table
+     */
+    public int[] updateAll(List<Write> writes) {
+        int[] counts = new int[writes.size()];
+        if (writes.isEmpty()) {
+            return counts;
+        }
+        if (!sendsWritesTogether || writes.size() == 1) {
+            for (int i = 0; i < writes.size(); i++) {
+                Write write = writes.get(i);
+                try {
+                    counts[i] = update(write.sql(), write.params().toArray());
+                } catch (UniqueViolation e) {
+                    throw e.inTable(write.table());
+                }
+            }
+            return counts;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Write write : writes) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(write.sql());
+            params.addAll(write.params());
+        }
+        String together = sql.toString();
+        return withConnection(together, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(together)) {
+                bind(statement, params);
+                counted(writes.size());
+                boolean rows = statement.execute();
+                for (int i = 0; i < counts.length; i++) {
+                    if (rows) {
+                        throw new IllegalStateException("a write answered rows: " + writes.get(i).sql());
+                    }
+                    counts[i] = statement.getUpdateCount();
+                    rows = statement.getMoreResults();
+                }
+                return counts;
+            }
+        });
+    }
+
+    /**
      * Updates a row, or inserts it when there is none, in portable SQL: the update runs first; when it changed no row
      * the insert runs; when a concurrent writer inserted the row in between (a {@link UniqueViolation}), the update
      * runs again. Each statement commits on its own, so call this outside {@link #inTransaction}.
@@ -142,7 +241,7 @@ public final class Jdbc {
             connection.setAutoCommit(false);
             boolean ended = false;
             try {
-                T result = work.run(new Jdbc(dataSource, connection));
+                T result = work.run(new Jdbc(dataSource, connection, sendsWritesTogether));
                 connection.commit();
                 ended = true;
                 if (JdbcCounts.ENABLED) {

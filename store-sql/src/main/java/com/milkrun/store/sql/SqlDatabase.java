@@ -33,7 +33,7 @@ public final class SqlDatabase implements AutoCloseable {
     private SqlDatabase(HikariDataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(dataSource, dialect);
     }
 
     /**

@@ -2,7 +2,6 @@ package com.milkrun.store.sql.notifications;
 
 import com.milkrun.notifications.Notification;
 import com.milkrun.notifications.OutboundEmail;
-import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.store.sql.Jdbc;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
@@ -26,23 +25,22 @@ public final class NewMessageRows {
     }
 
     /**
-     * Inserts the messages and the emails, each kind in one batch.
-     *
-     * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}
-     * @throws ConcurrentModification when a message with one of those ids exists; the caller's transaction must then
-     *                                roll back
+     * The writes that insert the messages and the emails, each kind in one insert, for the caller to send with its
+     * own ({@link Jdbc#updateAll}); a message with one of those ids existing fails them with a {@link UniqueViolation}.
      */
-    public static void insert(Jdbc tx, List<Notification> messages, List<OutboundEmail> emails) {
-        List<List<?>> rows = new ArrayList<>();
-        messages.forEach(n -> rows.add(Arrays.asList(values(n))));
-        try {
-            tx.batch(INSERT, rows);
-        } catch (UniqueViolation e) {
-            throw new ConcurrentModification("A notification of " + messages.size() + " sent together");
+    public static List<Jdbc.Write> writes(List<Notification> messages, List<OutboundEmail> emails) {
+        List<Jdbc.Write> writes = new ArrayList<>();
+        if (!messages.isEmpty()) {
+            List<List<?>> rows = new ArrayList<>();
+            messages.forEach(n -> rows.add(Arrays.asList(values(n))));
+            writes.add(Jdbc.Write.rows("INSERT INTO notifications (" + NotificationRows.COLUMNS + ")", rows));
         }
-        List<List<?>> emailRows = new ArrayList<>();
-        emails.forEach(e -> emailRows.add(Arrays.asList(NotificationRows.emailValues(e))));
-        tx.batch(INSERT_EMAIL, emailRows);
+        if (!emails.isEmpty()) {
+            List<List<?>> rows = new ArrayList<>();
+            emails.forEach(e -> rows.add(Arrays.asList(NotificationRows.emailValues(e))));
+            writes.add(Jdbc.Write.rows("INSERT INTO email_deliveries (" + NotificationRows.EMAIL_COLUMNS + ")", rows));
+        }
+        return writes;
     }
 
     static Object[] values(Notification n) {

@@ -81,8 +81,6 @@ public final class SqlOrderStore implements OrderStore {
             "l.order_id", "l.product_id", VendorOrderLine::createdAt, VendorOrderLine::orderId,
             v -> v.line().productId());
 
-    private static final String INSERT_EVENT = "INSERT INTO order_events (" + OrderRows.EVENT_COLUMNS + ") VALUES ("
-            + Where.placeholders(8) + ")";
     private static final String UPDATE_STATUS = "UPDATE orders SET status = ?, updated_at = ?, version = version + 1"
             + " WHERE order_id = ? AND version = ?";
     /**
@@ -321,39 +319,96 @@ public final class SqlOrderStore implements OrderStore {
         return VENDOR.page(jdbc.query(sql, OrderRows::vendorLine, where.params(VENDOR.fetchSize(page))), filter, page);
     }
 
+    /**
+     * One try at placing, after the key is claimed: every write of the order goes in one {@link Jdbc#updateAll} (on
+     * PostgreSQL one round trip): the customer's stats, what the customer holds for the date, the order with its
+     * lines and timeline, its run and first messages when given, and the reservations, in lock order and last, so
+     * that the contended inventory rows stay locked for as short a time as possible (bench/README.md: +15 % on a
+     * hot product). Then the counts say what held: the first refusal in that order (stats, limits, stock) rolls
+     * everything back.
+     */
     private static PlaceResult placeOnce(Jdbc tx, Placement placement, Order order, List<OrderLine> lockOrder) {
         claimKey(tx, placement, order);
-        if (!countOrder(tx, order.userId(), placement.expectedOrderCount(), placement.pointsToSpend())) {
+        OrderLimits limits = placement.limits();
+        boolean cash = order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY;
+        List<Jdbc.Write> writes = new ArrayList<>();
+        writes.add(countOrder(order.userId(), placement.expectedOrderCount(), placement.pointsToSpend()));
+        if (cash) {
+            writes.add(holdOrder(order, limits));
+        }
+        int firstUnits = writes.size();
+        lockOrder.forEach(line -> writes.add(holdUnits(order, line, limits)));
+        writes.addAll(orderWrites(placement.firstSteps().isEmpty() ? order
+                : OrderRows.stored(placement.stored(), placement.stored().version()), placement.entries()));
+        placement.run().ifPresent(started -> writes.addAll(NewRunRows.writes(started.run(), started.events())));
+        placement.firstSteps().ifPresent(steps -> writes.addAll(NewMessageRows.writes(steps.messages(), steps.emails())));
+        int firstReserve = writes.size();
+        lockOrder.forEach(line -> writes.add(Jdbc.Write.of(RESERVE, line.quantity(), order.createdAt(), line.vendorId(),
+                line.productId(), line.quantity())));
+        int[] changed;
+        try {
+            changed = tx.updateAll(writes);
+        } catch (UniqueViolation e) {
+            // the key is claimed already; what else exists is the order, its run or one of its messages
+            String table = e.table().orElse("orders");
+            if (table.equals("workflow_runs")) {
+                throw new ConcurrentModification("Workflow run " + placement.run().map(r -> r.run().runId()).orElse(""));
+            }
+            if (table.equals("notifications") || table.equals("email_deliveries")) {
+                throw new ConcurrentModification("A notification of the order's first steps");
+            }
+            throw DomainException.conflict("Conflict", "An order with this id already exists");
+        }
+        if (changed[0] == 0 && !firstOrderWithoutStats(tx, order.userId(), placement.expectedOrderCount(),
+                placement.pointsToSpend())) {
             throw new Rejected(new PlaceResult.StatsChanged());
         }
-        hold(tx, order, lockOrder, placement.limits()).ifPresent(overLimit -> {
-            throw new Rejected(overLimit);
+        if (cash && changed[1] == 0) {
+            holdFirstOrder(tx, order, limits).ifPresent(limit -> {
+                throw new Rejected(limit);
+            });
+        }
+        Map<StockKey, Integer> over = new HashMap<>();
+        for (int i = 0; i < lockOrder.size(); i++) {
+            if (changed[firstUnits + i] == 0) {
+                OrderLine line = lockOrder.get(i);
+                holdFirstUnits(tx, order, line, limits).ifPresent(held -> over.put(line.stockKey(), held));
+            }
+        }
+        order.lines().stream().filter(l -> over.containsKey(l.stockKey())).findFirst().ifPresent(l -> {
+            throw new Rejected(new PlaceResult.ProductLimitReached(l.productId(), l.vendorId(),
+                    limits.maxUnitsPerProduct(), over.get(l.stockKey())));
         });
-        // The order goes in before the stock is reserved, so that the contended inventory rows stay locked for as
-        // short a time as possible (bench/README.md: +15 % on a hot product); a shortage rolls both back.
-        insertOrder(tx, placement.firstSteps().isEmpty() ? order
-                : OrderRows.stored(placement.stored(), placement.stored().version()));
-        insertEvents(tx, placement.entries());
-        placement.run().ifPresent(started -> NewRunRows.insert(tx, started.run(), started.events()));
-        placement.firstSteps().ifPresent(steps -> NewMessageRows.insert(tx, steps.messages(), steps.emails()));
-        List<Shortage> shortages = reserve(tx, order, lockOrder);
-        if (!shortages.isEmpty()) {
-            throw new Rejected(new PlaceResult.OutOfStock(shortages));
+        Set<StockKey> short_ = new HashSet<>();
+        for (int i = 0; i < lockOrder.size(); i++) {
+            if (changed[firstReserve + i] == 0) {
+                short_.add(lockOrder.get(i).stockKey());
+            }
+        }
+        if (!short_.isEmpty()) {
+            throw new Rejected(new PlaceResult.OutOfStock(shortages(tx, order, short_)));
         }
         return new PlaceResult.Placed(order);
     }
 
-    /** A new order's first timeline entries, numbered 1, 2, ... in one batch. */
-    private static void insertEvents(Jdbc tx, List<OrderEvent> entries) {
-        if (entries.size() == 1) {
-            tx.update(INSERT_EVENT, OrderRows.eventValues(entries.get(0), 1));
-            return;
+    /** The order, its lines and its first timeline entries (numbered 1, 2, ...), each table in one insert. */
+    private static List<Jdbc.Write> orderWrites(Order order, List<OrderEvent> entries) {
+        List<Jdbc.Write> writes = new ArrayList<>();
+        writes.add(new Jdbc.Write("INSERT INTO orders (" + OrderRows.ORDER_COLUMNS + ") VALUES ("
+                + Where.placeholders(OrderRows.orderValues(order).size()) + ")", OrderRows.orderValues(order)));
+        List<List<?>> lines = new ArrayList<>();
+        for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
+            lines.add(OrderRows.lineValues(order, lineNo, order.lines().get(lineNo)));
         }
-        List<List<?>> rows = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            rows.add(Arrays.asList(OrderRows.eventValues(entries.get(i), i + 1)));
+        writes.add(Jdbc.Write.rows("INSERT INTO order_lines (" + OrderRows.LINE_COLUMNS + ")", lines));
+        if (!entries.isEmpty()) {
+            List<List<?>> events = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                events.add(Arrays.asList(OrderRows.eventValues(entries.get(i), i + 1)));
+            }
+            writes.add(Jdbc.Write.rows("INSERT INTO order_events (" + OrderRows.EVENT_COLUMNS + ")", events));
         }
-        tx.batch(INSERT_EVENT, rows);
+        return writes;
     }
 
     private static void claimKey(Jdbc tx, Placement placement, Order order) {
@@ -368,16 +423,20 @@ public final class SqlOrderStore implements OrderStore {
 
     /**
      * Counts the order and spends the points if the stats are as priced: a first-order price needs no earlier order,
-     * any other price needs at least one; false when they are not.
+     * any other price needs at least one. Changes no row when they are not (or the customer has no stats yet).
      */
-    private static boolean countOrder(Jdbc tx, String userId, int expectedOrderCount, int pointsToSpend) {
-        int changed = tx.update("UPDATE customer_stats SET order_count = order_count + 1,"
-                        + " loyalty_points = loyalty_points - ? WHERE user_id = ?"
-                        + " AND ((? = 0 AND order_count = 0) OR (? > 0 AND order_count > 0))"
-                        + " AND loyalty_points >= ?", pointsToSpend, userId, expectedOrderCount, expectedOrderCount, pointsToSpend);
-        if (changed == 1) {
-            return true;
-        }
+    private static Jdbc.Write countOrder(String userId, int expectedOrderCount, int pointsToSpend) {
+        return Jdbc.Write.of("UPDATE customer_stats SET order_count = order_count + 1,"
+                + " loyalty_points = loyalty_points - ? WHERE user_id = ?"
+                + " AND ((? = 0 AND order_count = 0) OR (? > 0 AND order_count > 0))"
+                + " AND loyalty_points >= ?", pointsToSpend, userId, expectedOrderCount, expectedOrderCount, pointsToSpend);
+    }
+
+    /**
+     * After {@link #countOrder} changed no row: a customer without stats placing a first order priced as one gets
+     * them (true); otherwise the stats are not as priced (false).
+     */
+    private static boolean firstOrderWithoutStats(Jdbc tx, String userId, int expectedOrderCount, int pointsToSpend) {
         boolean hasStats = tx.queryOne("SELECT order_count FROM customer_stats WHERE user_id = ?",
                 row -> row.getInt(1), userId).isPresent();
         if (hasStats || expectedOrderCount != 0 || pointsToSpend != 0) {
@@ -387,40 +446,54 @@ public final class SqlOrderStore implements OrderStore {
         return true;
     }
 
+    /** Counts a cash-on-delivery order into the customer's open ones for its date, while under the limit. */
+    private static Jdbc.Write holdOrder(Order order, OrderLimits limits) {
+        return Jdbc.Write.of(HOLD_ORDER, order.userId(), order.deliveryDate(), limits.maxOpenCashOrders());
+    }
+
+    /** Counts a line's units into what the customer holds of its product for the date, while within the limit. */
+    private static Jdbc.Write holdUnits(Order order, OrderLine line, OrderLimits limits) {
+        int q = line.quantity();
+        return Jdbc.Write.of(HOLD_UNITS, q, order.userId(), order.deliveryDate(), line.vendorId(), line.productId(),
+                limits.maxUnitsPerProduct() - q);
+    }
+
     /**
-     * Counts the order into what its customer holds for its date, each row only while under its limit; answers the
-     * first limit broken (the product one in the order's line order), and the transaction then rolls back.
+     * After {@link #holdOrder} changed no row: the customer's first cash order for the date starts the count; when a
+     * count exists (another transaction may have made it since), counting again under the limit decides.
      */
-    private static Optional<PlaceResult> hold(Jdbc tx, Order order, List<OrderLine> lockOrder, OrderLimits limits) {
-        if (order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
-                && tx.update(HOLD_ORDER, order.userId(), order.deliveryDate(), limits.maxOpenCashOrders()) == 0) {
-            if (tx.queryOne("SELECT open_cash_orders FROM customer_day_orders WHERE user_id = ? AND delivery_date = ?",
-                    row -> row.getInt(1), order.userId(), order.deliveryDate()).isPresent()) {
-                return Optional.of(new PlaceResult.OrderLimitReached(limits.maxOpenCashOrders()));
-            }
+    private static Optional<PlaceResult> holdFirstOrder(Jdbc tx, Order order, OrderLimits limits) {
+        if (tx.queryOne("SELECT open_cash_orders FROM customer_day_orders WHERE user_id = ? AND delivery_date = ?",
+                row -> row.getInt(1), order.userId(), order.deliveryDate()).isEmpty()) {
             insertHolding(tx, "INSERT INTO customer_day_orders (user_id, delivery_date, open_cash_orders) VALUES (?, ?, 1)",
                     order.userId(), order.deliveryDate());
+            return Optional.empty();
         }
-        Map<StockKey, Integer> over = new HashMap<>();
-        for (OrderLine line : lockOrder) {
-            int q = line.quantity();
-            if (tx.update(HOLD_UNITS, q, order.userId(), order.deliveryDate(), line.vendorId(), line.productId(),
-                    limits.maxUnitsPerProduct() - q) == 1) {
-                continue;
+        Jdbc.Write again = holdOrder(order, limits);
+        return tx.update(again.sql(), again.params().toArray()) == 1 ? Optional.empty()
+                : Optional.of(new PlaceResult.OrderLimitReached(limits.maxOpenCashOrders()));
+    }
+
+    /**
+     * After {@link #holdUnits} changed no row: the customer's first units of the product for the date start the count
+     * (when within the limit); when a count exists (another transaction may have made it since), counting again
+     * within the limit decides. Answers the units held when the line breaks the limit.
+     */
+    private static Optional<Integer> holdFirstUnits(Jdbc tx, Order order, OrderLine line, OrderLimits limits) {
+        int q = line.quantity();
+        Optional<Integer> held = tx.queryOne("SELECT units FROM customer_day_units WHERE user_id = ? AND delivery_date = ?"
+                + " AND vendor_id = ? AND product_id = ?", row -> row.getInt(1), order.userId(), order.deliveryDate(),
+                line.vendorId(), line.productId());
+        if (held.isEmpty()) {
+            if (q > limits.maxUnitsPerProduct()) {
+                return Optional.of(0);
             }
-            Optional<Integer> held = tx.queryOne("SELECT units FROM customer_day_units WHERE user_id = ? AND delivery_date = ?"
-                    + " AND vendor_id = ? AND product_id = ?", row -> row.getInt(1), order.userId(), order.deliveryDate(),
-                    line.vendorId(), line.productId());
-            if (held.isPresent() || q > limits.maxUnitsPerProduct()) {
-                over.put(line.stockKey(), held.orElse(0));
-            } else {
-                insertHolding(tx, "INSERT INTO customer_day_units (user_id, delivery_date, vendor_id, product_id, units)"
-                        + " VALUES (?, ?, ?, ?, ?)", order.userId(), order.deliveryDate(), line.vendorId(), line.productId(), q);
-            }
+            insertHolding(tx, "INSERT INTO customer_day_units (user_id, delivery_date, vendor_id, product_id, units)"
+                    + " VALUES (?, ?, ?, ?, ?)", order.userId(), order.deliveryDate(), line.vendorId(), line.productId(), q);
+            return Optional.empty();
         }
-        return order.lines().stream().filter(l -> over.containsKey(l.stockKey())).findFirst()
-                .map(l -> new PlaceResult.ProductLimitReached(l.productId(), l.vendorId(), limits.maxUnitsPerProduct(),
-                        over.get(l.stockKey())));
+        Jdbc.Write again = holdUnits(order, line, limits);
+        return tx.update(again.sql(), again.params().toArray()) == 1 ? Optional.empty() : held;
     }
 
     /** Takes an order that stops holding stock off what its customer holds for its date. */
@@ -442,19 +515,8 @@ public final class SqlOrderStore implements OrderStore {
         }
     }
 
-    /** Reserves every line in lock order; answers the short lines, in the order's line order, reserving nothing. */
-    private static List<Shortage> reserve(Jdbc tx, Order order, List<OrderLine> lockOrder) {
-        Set<StockKey> short_ = new HashSet<>();
-        for (OrderLine line : lockOrder) {
-            int changed = tx.update(RESERVE, line.quantity(), order.createdAt(), line.vendorId(), line.productId(),
-                    line.quantity());
-            if (changed == 0) {
-                short_.add(line.stockKey());
-            }
-        }
-        if (short_.isEmpty()) {
-            return List.of();
-        }
+    /** The short lines, in the order's line order, with what is available of each. */
+    private static List<Shortage> shortages(Jdbc tx, Order order, Set<StockKey> short_) {
         Map<StockKey, Integer> available = available(tx, short_);
         return order.lines().stream().filter(l -> short_.contains(l.stockKey()))
                 .map(l -> new Shortage(l.productId(), l.vendorId(), l.productName(),
@@ -476,22 +538,6 @@ public final class SqlOrderStore implements OrderStore {
                         row.getInt("available")), params)
                 .forEach(entry -> available.put(entry.getKey(), entry.getValue()));
         return available;
-    }
-
-    private static void insertOrder(Jdbc tx, Order order) {
-        List<Object> values = OrderRows.orderValues(order);
-        try {
-            tx.update("INSERT INTO orders (" + OrderRows.ORDER_COLUMNS + ") VALUES ("
-                    + Where.placeholders(values.size()) + ")", values.toArray());
-        } catch (UniqueViolation e) {
-            throw DomainException.conflict("Conflict", "An order with this id already exists");
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
-            rows.add(OrderRows.lineValues(order, lineNo, order.lines().get(lineNo)));
-        }
-        tx.batch("INSERT INTO order_lines (" + OrderRows.LINE_COLUMNS + ") VALUES ("
-                + Where.placeholders(rows.get(0).size()) + ")", rows);
     }
 
     /** Releases or commits every line's reservation, in lock order. */

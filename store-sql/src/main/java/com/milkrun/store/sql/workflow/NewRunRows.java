@@ -38,6 +38,23 @@ public final class NewRunRows {
     }
 
     /**
+     * The writes that insert {@code run} at version 0 with {@code events} numbered 1, 2, ..., for the caller to send
+     * with its own ({@link Jdbc#updateAll}); a run with that id existing fails them with a {@link UniqueViolation}.
+     */
+    public static List<Jdbc.Write> writes(WorkflowRun run, List<RunEvent> events) {
+        List<Jdbc.Write> writes = new ArrayList<>();
+        writes.add(new Jdbc.Write(INSERT_RUN, WorkflowRows.runValues(run, 0)));
+        if (!events.isEmpty()) {
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                rows.add(WorkflowRows.eventValues(run.runId(), 1 + i, events.get(i)));
+            }
+            writes.add(Jdbc.Write.rows("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ")", rows));
+        }
+        return writes;
+    }
+
+    /**
      * Appends the events after the run's last one in one batch, each insert numbering its row itself; the caller
      * holds the run row's lock, so nobody else numbers events of this run meanwhile.
      */
