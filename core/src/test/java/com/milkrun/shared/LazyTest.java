@@ -3,13 +3,16 @@ package com.milkrun.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class LazyTest {
@@ -39,27 +42,29 @@ class LazyTest {
 
     @Test
     void threadsRacingForTheFirstCallGetOneValue() throws Exception {
+        CountDownLatch making = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        AtomicReference<Thread> maker = new AtomicReference<>();
         Lazy<Client> client = Lazy.of(() -> {
-            sleepBriefly();
+            maker.set(Thread.currentThread());
+            making.countDown();
+            await(othersWaiting);
             return new Client();
         });
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Client>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return client.get();
-                }));
-            }
-            go.countDown();
-            for (Future<Client> answer : answers) {
-                assertThat(answer.get()).isSameAs(client.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Client> answers = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            threads.add(Thread.ofPlatform().start(() -> answers.add(client.get())));
         }
+        await(making);
+        // every other caller is stopped at the lock while the first one makes the value
+        until(() -> threads.stream().filter(t -> t != maker.get()).allMatch(t -> t.getState() == Thread.State.BLOCKED));
+        othersWaiting.countDown();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(10));
+        }
+
+        assertThat(answers).hasSize(8).allSatisfy(answer -> assertThat(answer).isSameAs(client.get()));
         assertThat(made).hasValue(1);
     }
 
@@ -100,11 +105,25 @@ class LazyTest {
         assertThatThrownBy(client::get).isInstanceOf(IllegalStateException.class);
     }
 
-    private static void sleepBriefly() {
+    /** Polls {@code condition} until it holds, for at most 10 seconds. */
+    private static void until(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 10 s for the other callers to reach the lock");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(20);
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("waited 10 s for " + latch);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }
