@@ -12,11 +12,10 @@ import org.crac.Resource;
 
 /**
  * Primes the API function before Lambda SnapStart takes its snapshot: the AWS clients made on first use are made, and
- * a few requests through the router (the
- * catalog, health, a refused order) load and link the classes of routing, JSON, the stores' clients and error
- * mapping, so that a function restored from the snapshot answers its first request without loading them. The
- * requests only read (the refused order is refused before anything is written). On a JDK without checkpoint/restore
- * (the CRaC API's default) registering is harmless and the hook never runs.
+ * a few requests through the router (the catalog, health, a refused order) load and link the classes of routing,
+ * JSON, the stores' clients and error mapping, so that a function restored from the snapshot answers its first
+ * request without loading them. The requests only read (the refused order is refused before anything is written). On
+ * a JDK without checkpoint/restore (the CRaC API's default) registering is harmless and the hook never runs.
  */
 final class SnapStartPriming implements Resource {
     private final ApiRouter router;

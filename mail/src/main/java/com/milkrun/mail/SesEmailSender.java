@@ -36,9 +36,10 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  *
  * <p>The client is made on the first email (or by {@link #makeClient()}) and uses the URL-connection HTTP client
  * (nothing to start on a Lambda cold start) and the SDK's default retries, which repeat throttled and unreachable calls
- * with backoff but never a rejected message. Connecting, each read and the whole call including retries are bounded, so a stuck endpoint cannot hang a worker. Every failure is
- * an {@link EmailFailed} naming its cause (the SES error code, HTTP status, request id and SES's explanation, or the
- * network problem) and never the subject or the body. Close the sender to release its HTTP client.
+ * with backoff but never a rejected message. Connecting, each read and the whole call including retries are bounded,
+ * so a stuck endpoint cannot hang a worker. Every failure is an {@link EmailFailed} naming its cause (the SES error
+ * code, HTTP status, request id and SES's explanation, or the network problem) and never the subject or the body.
+ * Close the sender to release its HTTP client.
  */
 public final class SesEmailSender implements EmailSender, AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);

@@ -162,6 +162,20 @@ public final class Jdbc {
     }
 
     /**
+     * Runs one write.
+     *
+     * @return the number of rows changed
+     * @throws UniqueViolation when the write breaks a primary key or unique constraint; it names the table
+     */
+    public int update(Write write) {
+        try {
+            return update(write.sql(), write.params().toArray());
+        } catch (UniqueViolation e) {
+            throw e.inTable(write.table());
+        }
+    }
+
+    /**
      * Runs the writes in their order and answers how many rows each one changed. On PostgreSQL they travel together as
      * one multi-statement query (the driver sends every statement, then waits once): one round trip however many
      * there are. Elsewhere they run one by one, with the same results. Meant for a transaction's writes whose
@@ -176,12 +190,7 @@ public final class Jdbc {
         }
         if (!sendsWritesTogether || writes.size() == 1) {
             for (int i = 0; i < writes.size(); i++) {
-                Write write = writes.get(i);
-                try {
-                    counts[i] = update(write.sql(), write.params().toArray());
-                } catch (UniqueViolation e) {
-                    throw e.inTable(write.table());
-                }
+                counts[i] = update(writes.get(i));
             }
             return counts;
         }

@@ -394,8 +394,8 @@ public final class SqlOrderStore implements OrderStore {
     /** The order, its lines and its first timeline entries (numbered 1, 2, ...), each table in one insert. */
     private static List<Jdbc.Write> orderWrites(Order order, List<OrderEvent> entries) {
         List<Jdbc.Write> writes = new ArrayList<>();
-        writes.add(new Jdbc.Write("INSERT INTO orders (" + OrderRows.ORDER_COLUMNS + ") VALUES ("
-                + Where.placeholders(OrderRows.orderValues(order).size()) + ")", OrderRows.orderValues(order)));
+        writes.add(Jdbc.Write.rows("INSERT INTO orders (" + OrderRows.ORDER_COLUMNS + ")",
+                List.of(OrderRows.orderValues(order))));
         List<List<?>> lines = new ArrayList<>();
         for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
             lines.add(OrderRows.lineValues(order, lineNo, order.lines().get(lineNo)));
@@ -469,8 +469,7 @@ public final class SqlOrderStore implements OrderStore {
                     order.userId(), order.deliveryDate());
             return Optional.empty();
         }
-        Jdbc.Write again = holdOrder(order, limits);
-        return tx.update(again.sql(), again.params().toArray()) == 1 ? Optional.empty()
+        return tx.update(holdOrder(order, limits)) == 1 ? Optional.empty()
                 : Optional.of(new PlaceResult.OrderLimitReached(limits.maxOpenCashOrders()));
     }
 
@@ -492,8 +491,7 @@ public final class SqlOrderStore implements OrderStore {
                     + " VALUES (?, ?, ?, ?, ?)", order.userId(), order.deliveryDate(), line.vendorId(), line.productId(), q);
             return Optional.empty();
         }
-        Jdbc.Write again = holdUnits(order, line, limits);
-        return tx.update(again.sql(), again.params().toArray()) == 1 ? Optional.empty() : held;
+        return tx.update(holdUnits(order, line, limits)) == 1 ? Optional.empty() : held;
     }
 
     /** Takes an order that stops holding stock off what its customer holds for its date. */
