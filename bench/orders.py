@@ -771,7 +771,7 @@ INCLUSIVE = [("ApiRouter.authenticate (token + user lookup)", ".ApiRouter.authen
 def cpu_profile(jfr_tool, path, threads=("milkrun-http",)):
     text = subprocess.run([jfr_tool, "print", "--events", "jdk.CPUTimeSample", "--stack-depth", "256", path],
                           check=True, capture_output=True, text=True).stdout
-    cats, incl, n = Counter(), Counter(), 0
+    cats, incl, own, n = Counter(), Counter(), Counter(), 0
     for ev in text.split("jdk.CPUTimeSample {")[1:]:
         m = re.search(r'eventThread = "([^"]*)"', ev)
         if not m or not m.group(1).startswith(threads):
@@ -779,10 +779,14 @@ def cpu_profile(jfr_tool, path, threads=("milkrun-http",)):
         frames = re.findall(r"^\s{4}(\S+?\()", ev, re.M)
         n += 1
         cats[frame_category(frames)] += 1
+        first = next((f for f in frames if not f.startswith(JDK_PREFIXES)), "")
+        if first.startswith("com.milkrun."):
+            own[first.rstrip("(") + (" > " + frames[0].rstrip("(") if frames and frames[0] != first else "")] += 1
         for label, needle in INCLUSIVE:
             if any(needle in f for f in frames):
                 incl[label] += 1
-    return {"samples": n, "categories": dict(cats.most_common()), "inclusive": dict(incl)}
+    return {"samples": n, "categories": dict(cats.most_common()), "inclusive": dict(incl),
+            "milkrun_frames": dict(own.most_common(15))}
 
 
 def print_profile(out):
@@ -798,6 +802,10 @@ def print_profile(out):
         print(f"    {c / n * 100:5.1f} %  {c / n * http_us:6.0f} us/op  {cat}")
     for label, c in prof["inclusive"].items():
         print(f"    inclusive {c / n * 100:5.1f} %  {c / n * http_us:6.0f} us/op  {label}")
+    if prof.get("milkrun_frames"):
+        print("    where MilkRun's own share goes (its frame nearest the leaf > the leaf):")
+        for frame, c in prof["milkrun_frames"].items():
+            print(f"      {c / n * 100:5.1f} %  {c / n * http_us:6.0f} us/op  {frame}")
 
 
 # -------------------------------------------------------------------------------------------------------- report
