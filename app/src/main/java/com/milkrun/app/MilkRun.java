@@ -194,7 +194,7 @@ public final class MilkRun implements AutoCloseable {
                 orderProcessing = new StepFunctionsOrderProcessing(stepFunctions,
                         config.stepFunctions().stateMachineArn().orElseThrow(), log);
             }
-            OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(),
+            OrderUseCases orders = OrderUseCases.of(stores.orders(), stores.users(), stores.placingReads(), stores.vendors(),
                     stores.stock(), DeliveryWindow.standard(config.timeZone()), config.orderLimits(), orderProcessing,
                     Optional.of(notices), clock);
             WorkflowRuns runs = new WorkflowRuns(stores.workflows(), localProcessing);

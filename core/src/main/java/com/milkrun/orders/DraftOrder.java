@@ -4,9 +4,7 @@ import com.milkrun.access.Principal;
 import com.milkrun.accounts.User;
 import com.milkrun.accounts.UserStore;
 import com.milkrun.catalog.Product;
-import com.milkrun.catalog.ProductStore;
 import com.milkrun.catalog.Vendor;
-import com.milkrun.catalog.VendorStore;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Failure;
 import java.util.ArrayList;
@@ -18,21 +16,23 @@ import java.util.Optional;
 /**
  * The first half of quoting and placing: the customer's profile must be complete, the address must be theirs, and
  * every line must be an active product of an approved dairy that delivers there; lines get the catalog's names and
- * prices of this moment.
+ * prices of this moment. The catalog and the customer's stats are read together ({@link PlacingReads}).
  */
 final class DraftOrder {
     private final UserStore users;
-    private final ProductStore products;
-    private final VendorStore vendors;
+    private final PlacingReads reads;
 
-    DraftOrder(UserStore users, ProductStore products, VendorStore vendors) {
+    DraftOrder(UserStore users, PlacingReads reads) {
         this.users = users;
-        this.products = products;
-        this.vendors = vendors;
+        this.reads = reads;
     }
 
-    /** Priced lines, the delivery address and the customer, checked against the catalog, with the lines' vendors. */
-    record Draft(List<OrderLine> lines, DeliveryAddress address, User customer, List<Vendor> vendors) {
+    /**
+     * Priced lines, the delivery address and the customer, checked against the catalog, with the lines' vendors and
+     * their owners, and the customer's stats as read with the catalog.
+     */
+    record Draft(List<OrderLine> lines, DeliveryAddress address, User customer, List<Vendor> vendors,
+                 PlacingReads.Owners owners, CustomerStats stats) {
         String customerName() {
             return customer.name();
         }
@@ -52,15 +52,17 @@ final class DraftOrder {
         }
         DeliveryAddress address = user.address(valid.addressId()).map(DeliveryAddress::of)
                 .orElseThrow(() -> DomainException.notFound("Address not found"));
-        Map<String, Product> catalog = products.getAll(valid.items().stream().map(ValidOrderRequest.Item::productId)
-                .distinct().toList());
+        PlacingReads.Facts facts = reads.read(user.userId(),
+                valid.items().stream().map(ValidOrderRequest.Item::productId).distinct().toList(),
+                valid.items().stream().map(ValidOrderRequest.Item::vendorId).distinct().toList());
+        Map<String, Product> catalog = facts.products();
         Map<String, Vendor> vendorCache = new LinkedHashMap<>();
         List<OrderLine> lines = new ArrayList<>();
         List<OrderProblem.UnknownLine> unknown = new ArrayList<>();
         List<OrderProblem.UndeliverableLine> undeliverable = new ArrayList<>();
         for (ValidOrderRequest.Item item : valid.items()) {
             Optional<Vendor> vendor = Optional.ofNullable(vendorCache.computeIfAbsent(item.vendorId(),
-                    id -> vendors.get(id).filter(Vendor::isApproved).orElse(null)));
+                    id -> Optional.ofNullable(facts.vendors().get(id)).filter(Vendor::isApproved).orElse(null)));
             Optional<Product> product = Optional.ofNullable(catalog.get(item.productId()))
                     .filter(p -> p.active() && p.vendorId().equals(item.vendorId()) && vendor.isPresent());
             if (product.isEmpty()) {
@@ -83,6 +85,6 @@ final class DraftOrder {
             throw new DomainException(Failure.INVALID, "NotDeliverable", undeliverable.get(0).vendorName() + " does not deliver to "
                     + address.zipCode(), new OrderProblem.NotDeliverable(address.zipCode(), undeliverable));
         }
-        return new Draft(lines, address, user, List.copyOf(vendorCache.values()));
+        return new Draft(lines, address, user, List.copyOf(vendorCache.values()), facts.owners(), facts.stats());
     }
 }

@@ -1,7 +1,6 @@
 package com.milkrun.orders;
 
 import com.milkrun.accounts.UserStore;
-import com.milkrun.catalog.ProductStore;
 import com.milkrun.catalog.VendorStore;
 import com.milkrun.inventory.StockStore;
 import java.time.Clock;
@@ -22,14 +21,15 @@ public record OrderUseCases(PlaceOrder placing, CancelOrder cancelling, DecideVe
     /**
      * Every use case on the same stores, workflow and clock.
      *
+     * @param reads   what placing reads before it writes, together where the store can
      * @param limits  what one customer may hold for one delivery date
      * @param notices what customers and dairies are told; empty to tell nobody (tests of the order rules alone)
      */
-    public static OrderUseCases of(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors,
+    public static OrderUseCases of(OrderStore orders, UserStore users, PlacingReads reads, VendorStore vendors,
                                    StockStore stock, DeliveryWindow window, OrderLimits limits, OrderProcessing processing,
                                    Optional<OrderNotices> notices, Clock clock) {
         return new OrderUseCases(
-                new PlaceOrder(orders, users, products, vendors, stock, window, processing, limits, clock),
+                new PlaceOrder(orders, users, reads, stock, window, processing, limits, clock),
                 new CancelOrder(orders, users, window, processing, notices, clock),
                 new DecideVendorLines(orders, vendors, new FailOrder(orders, clock), processing, notices, clock),
                 new OrderQueries(orders, vendors, window, clock),

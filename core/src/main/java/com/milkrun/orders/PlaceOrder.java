@@ -2,9 +2,7 @@ package com.milkrun.orders;
 
 import com.milkrun.access.Principal;
 import com.milkrun.accounts.UserStore;
-import com.milkrun.catalog.ProductStore;
 import com.milkrun.catalog.Vendor;
-import com.milkrun.catalog.VendorStore;
 import com.milkrun.inventory.StockKey;
 import com.milkrun.inventory.StockLevel;
 import com.milkrun.inventory.StockStore;
@@ -32,7 +30,6 @@ public final class PlaceOrder {
     private static final int PRICING_ATTEMPTS = 3;
 
     private final OrderStore orders;
-    private final UserStore users;
     private final StockStore stock;
     private final DraftOrder drafts;
     private final DeliveryWindow window;
@@ -41,14 +38,16 @@ public final class PlaceOrder {
     private final OrderLimits limits;
     private final Clock clock;
 
-    /** @param limits what one customer may hold for one delivery date */
-    public PlaceOrder(OrderStore orders, UserStore users, ProductStore products, VendorStore vendors, StockStore stock,
-                      DeliveryWindow window, OrderProcessing processing, OrderLimits limits, Clock clock) {
+    /**
+     * @param reads  what placing reads before it writes (the catalog, the dairies' owners, the customer's stats)
+     * @param limits what one customer may hold for one delivery date
+     */
+    public PlaceOrder(OrderStore orders, UserStore users, PlacingReads reads, StockStore stock, DeliveryWindow window,
+                      OrderProcessing processing, OrderLimits limits, Clock clock) {
         this.orders = orders;
-        this.users = users;
         this.limits = limits;
         this.stock = stock;
-        this.drafts = new DraftOrder(users, products, vendors);
+        this.drafts = new DraftOrder(users, reads);
         this.window = window;
         this.validator = new OrderValidator(window);
         this.processing = processing;
@@ -62,8 +61,7 @@ public final class PlaceOrder {
     public Quote quote(Principal caller, OrderRequest request) {
         ValidOrderRequest valid = validator.validate(request, clock.instant());
         DraftOrder.Draft draft = drafts.draft(caller, valid);
-        CustomerStats stats = orders.stats(caller.userId());
-        Pricing pricing = price(draft, stats, valid.redeemPoints());
+        Pricing pricing = price(draft, draft.stats(), valid.redeemPoints());
         List<Shortage> shortages = shortages(draft.lines());
         if (!shortages.isEmpty()) {
             throw insufficientStock(shortages);
@@ -99,7 +97,8 @@ public final class PlaceOrder {
             return replayIfUsed(caller, idempotencyKey, hash, refused);
         }
         for (int attempt = 0; attempt < PRICING_ATTEMPTS; attempt++) {
-            CustomerStats stats = orders.stats(caller.userId());
+            // the stats were read with the catalog; after another order of this customer landed, they are read again
+            CustomerStats stats = attempt == 0 ? draft.stats() : orders.stats(caller.userId());
             Pricing pricing;
             try {
                 pricing = price(draft, stats, valid.redeemPoints());
@@ -136,11 +135,11 @@ public final class PlaceOrder {
     }
 
     /** Who the new order's messages go to: its customer and the owner of each of its dairies. */
-    private OrderNotices.Audience audience(DraftOrder.Draft draft) {
+    private static OrderNotices.Audience audience(DraftOrder.Draft draft) {
         Map<String, OrderNotices.Recipient> owners = new java.util.LinkedHashMap<>();
         for (Vendor vendor : draft.vendors()) {
             // a dairy without an account to tell is left out: telling it fails ahead, and the workflow handles that
-            users.get(vendor.ownerUserId()).ifPresent(owner -> owners.put(vendor.vendorId(),
+            draft.owners().of(vendor).ifPresent(owner -> owners.put(vendor.vendorId(),
                     new OrderNotices.Recipient(owner.userId(), owner.email(), vendor.name())));
         }
         return new OrderNotices.Audience(OrderNotices.Recipient.of(draft.customer()), owners);

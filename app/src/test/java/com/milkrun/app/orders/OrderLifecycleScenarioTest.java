@@ -46,7 +46,7 @@ class OrderLifecycleScenarioTest {
         stores = InMemoryStores.create();
         new DemoData(stores.users(), stores.credentials(), "demo-hash", stores.vendors(), stores.products(), stores.stock(),
                 stores.orders(), clock).loadIfAbsent();
-        orders = OrderUseCases.of(stores.orders(), stores.users(), stores.products(), stores.vendors(), stores.stock(),
+        orders = OrderUseCases.of(stores.orders(), stores.users(), stores.placingReads(), stores.vendors(), stores.stock(),
                 DeliveryWindow.standard(ZoneId.of("Asia/Kolkata")), OrderLimits.NONE, OrderProcessing.NONE, Optional.empty(), clock);
     }
 

@@ -11,6 +11,7 @@ import com.milkrun.store.dynamo.notifications.DynamoNotificationStore;
 import com.milkrun.store.dynamo.orders.DynamoOrderStore;
 import com.milkrun.store.dynamo.orders.OrderTables;
 import com.milkrun.store.dynamo.workflow.DynamoWorkflowStore;
+import com.milkrun.orders.PlacingReads;
 import com.milkrun.stores.Stores;
 import java.time.Clock;
 import java.util.List;
@@ -38,15 +39,20 @@ public final class DynamoStores {
         OrderTables orderTables = new OrderTables(names.of(DynamoOrderStore.TABLE), names.of(DynamoStockStore.TABLE),
                 names.of(DynamoWorkflowStore.TABLE), names.of(DynamoNotificationStore.TABLE));
         String users = names.of(DynamoUserStore.TABLE);
-        return new Stores(new DynamoUserStore(dynamo, users),
+        DynamoUserStore userStore = new DynamoUserStore(dynamo, users);
+        DynamoVendorStore vendors = new DynamoVendorStore(dynamo, names.of(DynamoVendorStore.TABLE));
+        DynamoProductStore products = new DynamoProductStore(dynamo, names.of(DynamoProductStore.TABLE));
+        DynamoOrderStore orders = new DynamoOrderStore(dynamo, orderTables);
+        // placing reads each part from its table: the items live in different tables and a dairy's owner is known
+        // only once the dairy is read, so one call could not replace them all
+        return new Stores(userStore,
                 new DynamoCredentialStore(dynamo, names.of(DynamoCredentialStore.TABLE)),
                 new DynamoSessionStore(dynamo, names.of(DynamoSessionStore.TABLE)),
                 new DynamoSigningKeyStore(dynamo, names.of(DynamoSigningKeyStore.TABLE)),
                 new DynamoNotificationStore(dynamo, orderTables.notifications()),
-                new DynamoVendorStore(dynamo, names.of(DynamoVendorStore.TABLE)),
-                new DynamoProductStore(dynamo, names.of(DynamoProductStore.TABLE)),
+                vendors, products,
                 new DynamoStockStore(dynamo, orderTables.inventory(), clock),
-                new DynamoOrderStore(dynamo, orderTables),
+                orders, PlacingReads.apart(products, vendors, userStore, orders),
                 new DynamoWorkflowStore(dynamo, orderTables.runs()),
                 () -> answers(dynamo, users), dynamo::close);
     }

@@ -1,5 +1,6 @@
 package com.milkrun.store.memory;
 
+import com.milkrun.orders.PlacingReads;
 import com.milkrun.stores.Stores;
 
 /**
@@ -16,8 +17,12 @@ public final class InMemoryStores {
         InMemoryStockStore stock = new InMemoryStockStore();
         InMemoryWorkflowStore workflows = new InMemoryWorkflowStore();
         InMemoryNotificationStore notifications = new InMemoryNotificationStore();
-        return new Stores(new InMemoryUserStore(), new InMemoryCredentialStore(), new InMemorySessionStore(),
-                new InMemorySigningKeyStore(), notifications, new InMemoryVendorStore(), new InMemoryProductStore(),
-                stock, new InMemoryOrderStore(stock, workflows, notifications), workflows, () -> true, () -> { });
+        InMemoryUserStore users = new InMemoryUserStore();
+        InMemoryVendorStore vendors = new InMemoryVendorStore();
+        InMemoryProductStore products = new InMemoryProductStore();
+        InMemoryOrderStore orders = new InMemoryOrderStore(stock, workflows, notifications);
+        return new Stores(users, new InMemoryCredentialStore(), new InMemorySessionStore(), new InMemorySigningKeyStore(),
+                notifications, vendors, products, stock, orders, PlacingReads.apart(products, vendors, users, orders),
+                workflows, () -> true, () -> { });
     }
 }

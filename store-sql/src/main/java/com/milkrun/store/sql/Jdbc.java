@@ -11,8 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -77,24 +80,87 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * A query with its bound values and what its rows make, to be sent with others by {@link #queryAll}.
+     *
+     * @param <T> what the rows make
+     */
+    public static final class Read<T> {
+        private final String sql;
+        private final List<?> params;
+        private final RowsReader<T> reader;
+
+        private Read(String sql, List<?> params, RowsReader<T> reader) {
+            if (sql.contains(";")) {
+                throw new IllegalArgumentException("one statement per read: " + sql);
+            }
+            this.sql = sql;
+            this.params = Collections.unmodifiableList(new ArrayList<>(params));
+            this.reader = reader;
+        }
+
+        /** Every row, mapped. */
+        public static <R> Read<List<R>> rows(String sql, RowMapper<R> mapper, List<?> params) {
+            return new Read<>(sql, params, rows -> {
+                List<R> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            });
+        }
+
+        /** The same query making something else of its rows. */
+        public <U> Read<U> then(Function<? super T, ? extends U> finish) {
+            return new Read<>(sql, params, rows -> finish.apply(reader.read(rows)));
+        }
+
+        public String sql() {
+            return sql;
+        }
+
+        public List<?> params() {
+            return params;
+        }
+    }
+
+    /** What {@link #queryAll} read, by the {@link Read} that asked for it. */
+    public static final class Results {
+        private final Map<Read<?>, Object> values = new IdentityHashMap<>();
+
+        /** What {@code read} made of its rows. */
+        @SuppressWarnings("unchecked")
+        public <T> T of(Read<T> read) {
+            if (!values.containsKey(read)) {
+                throw new IllegalArgumentException("not one of the reads: " + read.sql());
+            }
+            return (T) values.get(read);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
     private final DataSource dataSource;
     private final Connection transaction;
-    private final boolean sendsWritesTogether;
+    private final boolean sendsTogether;
 
-    /** Sends the writes of {@link #updateAll} one by one. */
+    /** Sends the writes of {@link #updateAll} and the reads of {@link #queryAll} one by one. */
     public Jdbc(DataSource dataSource) {
         this(dataSource, null, false);
     }
 
-    /** On PostgreSQL, {@link #updateAll} sends its writes together, in one round trip. */
+    /** On PostgreSQL, {@link #updateAll} and {@link #queryAll} send their statements together, in one round trip. */
     public Jdbc(DataSource dataSource, SqlDialect dialect) {
         this(dataSource, null, dialect == SqlDialect.POSTGRESQL);
     }
 
-    private Jdbc(DataSource dataSource, Connection transaction, boolean sendsWritesTogether) {
+    private Jdbc(DataSource dataSource, Connection transaction, boolean sendsTogether) {
         this.dataSource = dataSource;
         this.transaction = transaction;
-        this.sendsWritesTogether = sendsWritesTogether;
+        this.sendsTogether = sendsTogether;
     }
 
     /** Runs a query and maps every row. */
@@ -115,6 +181,58 @@ public final class Jdbc {
                     }
                     return result;
                 }
+            }
+        });
+    }
+
+    /** Runs one read. */
+    public <T> T query(Read<T> read) {
+        return withConnection(read.sql, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(read.sql)) {
+                bind(statement, read.params);
+                counted(1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return read.reader.read(rows);
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs the reads and answers what each made. On PostgreSQL they travel together as one multi-statement query,
+     * one round trip, and see the database as of one moment (the statements of one query share an implicit
+     * transaction when no transaction is open); elsewhere they run one by one.
+     */
+    public Results queryAll(List<Read<?>> reads) {
+        Results results = new Results();
+        if (!sendsTogether || reads.size() <= 1) {
+            for (Read<?> read : reads) {
+                results.values.put(read, query(read));
+            }
+            return results;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Read<?> read : reads) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(read.sql);
+            params.addAll(read.params);
+        }
+        String together = sql.toString();
+        return withConnection(together, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(together)) {
+                bind(statement, params);
+                counted(reads.size());
+                boolean rows = statement.execute();
+                for (Read<?> read : reads) {
+                    if (!rows) {
+                        throw new IllegalStateException("a read answered no rows: " + read.sql);
+                    }
+                    try (ResultSet set = statement.getResultSet()) {
+                        results.values.put(read, read.reader.read(set));
+                    }
+                    rows = statement.getMoreResults();
+                }
+                return results;
             }
         });
     }
@@ -188,7 +306,7 @@ public final class Jdbc {
         if (writes.isEmpty()) {
             return counts;
         }
-        if (!sendsWritesTogether || writes.size() == 1) {
+        if (!sendsTogether || writes.size() == 1) {
             for (int i = 0; i < writes.size(); i++) {
                 counts[i] = update(writes.get(i));
             }
@@ -250,7 +368,7 @@ public final class Jdbc {
             connection.setAutoCommit(false);
             boolean ended = false;
             try {
-                T result = work.run(new Jdbc(dataSource, connection, sendsWritesTogether));
+                T result = work.run(new Jdbc(dataSource, connection, sendsTogether));
                 connection.commit();
                 ended = true;
                 if (JdbcCounts.ENABLED) {

@@ -9,6 +9,7 @@ import com.milkrun.store.sql.catalog.SqlVendorStore;
 import com.milkrun.store.sql.inventory.SqlStockStore;
 import com.milkrun.store.sql.notifications.SqlNotificationStore;
 import com.milkrun.store.sql.orders.SqlOrderStore;
+import com.milkrun.store.sql.orders.SqlPlacingReads;
 import com.milkrun.store.sql.workflow.SqlWorkflowStore;
 import com.milkrun.stores.Stores;
 import java.time.Clock;
@@ -24,9 +25,13 @@ public final class SqlStores {
      */
     public static Stores of(SqlDatabase database, Clock clock) {
         Jdbc jdbc = database.jdbc();
-        return new Stores(new SqlUserStore(jdbc), new SqlCredentialStore(jdbc), new SqlSessionStore(jdbc),
-                new SqlSigningKeyStore(jdbc), new SqlNotificationStore(jdbc), new SqlVendorStore(jdbc),
-                new SqlProductStore(jdbc), new SqlStockStore(jdbc, clock), new SqlOrderStore(jdbc, database.dialect()),
-                new SqlWorkflowStore(jdbc, database.dialect()), database::ping, database::close);
+        SqlUserStore users = new SqlUserStore(jdbc);
+        SqlVendorStore vendors = new SqlVendorStore(jdbc);
+        SqlProductStore products = new SqlProductStore(jdbc);
+        SqlOrderStore orders = new SqlOrderStore(jdbc, database.dialect());
+        return new Stores(users, new SqlCredentialStore(jdbc), new SqlSessionStore(jdbc), new SqlSigningKeyStore(jdbc),
+                new SqlNotificationStore(jdbc), vendors, products, new SqlStockStore(jdbc, clock), orders,
+                new SqlPlacingReads(jdbc, products, vendors, users, orders), new SqlWorkflowStore(jdbc, database.dialect()),
+                database::ping, database::close);
     }
 }

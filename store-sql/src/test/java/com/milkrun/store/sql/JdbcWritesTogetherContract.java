@@ -9,9 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Jdbc#updateAll} on each database: PostgreSQL sends the writes as one multi-statement query, H2 one by one;
- * both answer each write's count in order, and a write that fails fails the call, naming its table, and, inside a
- * transaction, leaves nothing of the others.
+ * {@link Jdbc#updateAll} and {@link Jdbc#queryAll} on each database: PostgreSQL sends the statements as one
+ * multi-statement query, H2 one by one; both answer each write's count in order, and a write that fails fails the
+ * call, naming its table, and, inside a transaction, leaves nothing of the others; each read answers what its own
+ * rows make.
  */
 abstract class JdbcWritesTogetherContract {
     private static final String INSERT_KEY = "INSERT INTO signing_keys (key_id, generation, private_key, created_at)";
@@ -60,6 +61,57 @@ abstract class JdbcWritesTogetherContract {
     @Test
     void a_write_is_one_statement() {
         assertThatThrownBy(() -> Jdbc.Write.of("DELETE FROM signing_keys; DROP TABLE signing_keys"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reads_sent_together_each_answer_their_own_rows() {
+        jdbc().update(Jdbc.Write.rows(INSERT_KEY, List.of(key("key-1", 1), key("key-2", 2), key("key-3", 3))));
+        Jdbc.Read<List<String>> older = Jdbc.Read.rows("SELECT key_id FROM signing_keys WHERE generation <= ? ORDER BY key_id",
+                row -> row.getString(1), List.of(2));
+        Jdbc.Read<Integer> newest = Jdbc.Read.rows("SELECT MAX(generation) FROM signing_keys WHERE key_id <> ?",
+                row -> row.getInt(1), List.of("no-such-key")).then(rows -> rows.get(0));
+        Jdbc.Read<List<String>> none = Jdbc.Read.rows("SELECT key_id FROM signing_keys WHERE key_id = ?",
+                row -> row.getString(1), List.of("no-such-key"));
+
+        Jdbc.Results results = jdbc().queryAll(List.of(older, newest, none));
+
+        assertThat(results.of(older)).containsExactly("key-1", "key-2");
+        assertThat(results.of(newest)).isEqualTo(3);
+        assertThat(results.of(none)).isEmpty();
+        assertThat(jdbc().query(older)).containsExactly("key-1", "key-2");
+        Jdbc.Read<List<String>> another = Jdbc.Read.rows("SELECT key_id FROM signing_keys", row -> row.getString(1), List.of());
+        assertThatThrownBy(() -> results.of(another)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reads_in_a_transaction_see_its_writes() {
+        Jdbc.Read<List<String>> keys = Jdbc.Read.rows("SELECT key_id FROM signing_keys ORDER BY key_id",
+                row -> row.getString(1), List.of());
+        Jdbc.Read<List<Integer>> generations = Jdbc.Read.rows("SELECT generation FROM signing_keys ORDER BY generation",
+                row -> row.getInt(1), List.of());
+
+        Jdbc.Results results = jdbc().inTransaction(tx -> {
+            tx.update(Jdbc.Write.of(INSERT_KEY + " VALUES (?, ?, ?, ?)", "key-7", 7, "{}", Times.MORNING_RUN));
+            return tx.queryAll(List.of(keys, generations));
+        });
+
+        assertThat(results.of(keys)).containsExactly("key-7");
+        assertThat(results.of(generations)).containsExactly(7);
+    }
+
+    @Test
+    void a_failing_read_fails_the_call() {
+        Jdbc.Read<List<String>> fine = Jdbc.Read.rows("SELECT key_id FROM signing_keys", row -> row.getString(1), List.of());
+        Jdbc.Read<List<String>> broken = Jdbc.Read.rows("SELECT no_such_column FROM signing_keys", row -> row.getString(1),
+                List.of());
+
+        assertThatThrownBy(() -> jdbc().queryAll(List.of(fine, broken))).isInstanceOf(SqlStoreException.class);
+    }
+
+    @Test
+    void a_read_is_one_statement() {
+        assertThatThrownBy(() -> Jdbc.Read.rows("SELECT 1; DROP TABLE signing_keys", row -> row.getInt(1), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

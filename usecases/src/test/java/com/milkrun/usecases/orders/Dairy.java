@@ -68,7 +68,7 @@ final class Dairy {
         stores.stock().setStock(PANEER, 50);
         Optional<OrderNotices> notices = Optional.of(new OrderNotices(
                 new Notifications(stores.notifications(), Optional.empty(), clock), stores.users(), stores.vendors(), clock));
-        placing = new PlaceOrder(stores.orders(), stores.users(), stores.products(), stores.vendors(), stores.stock(), window,
+        placing = new PlaceOrder(stores.orders(), stores.users(), stores.placingReads(), stores.stock(), window,
                 processing, limits, clock);
         cancelling = new CancelOrder(stores.orders(), stores.users(), window, processing, notices, clock);
         failing = new FailOrder(stores.orders(), clock);

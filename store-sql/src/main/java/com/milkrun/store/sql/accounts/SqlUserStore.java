@@ -13,9 +13,13 @@ import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Users in {@code users}, their addresses in {@code user_addresses} (ordered by position). A user and its addresses
@@ -99,6 +103,20 @@ public final class SqlUserStore implements UserStore {
                 + " ORDER BY u.created_at DESC, u.user_id DESC, a.position";
         List<User> fetched = UserRows.fold(jdbc.query(sql, UserRows::mapJoined, where.params(NEWEST_FIRST.fetchSize(page))));
         return NEWEST_FIRST.page(fetched, filter, page);
+    }
+
+    /**
+     * The owners of these vendors by user id, as a read to send with others ({@link Jdbc#queryAll}); ids not empty.
+     * A vendor whose owner has no account is left out.
+     */
+    public Jdbc.Read<Map<String, User>> readOwnersOf(Collection<String> vendorIds) {
+        List<String> ids = List.copyOf(new TreeSet<>(vendorIds));
+        return Jdbc.Read.rows(SELECT_JOINED + " WHERE u.user_id IN (SELECT owner_user_id FROM vendors WHERE vendor_id IN ("
+                + Where.placeholders(ids.size()) + ")) ORDER BY u.user_id, a.position", UserRows::mapJoined, ids).then(rows -> {
+                    Map<String, User> found = new LinkedHashMap<>();
+                    UserRows.fold(rows).forEach(u -> found.put(u.userId(), u));
+                    return found;
+                });
     }
 
     private Optional<User> one(String sql, Object... params) {

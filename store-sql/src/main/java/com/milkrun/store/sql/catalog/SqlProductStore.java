@@ -62,11 +62,18 @@ public final class SqlProductStore implements ProductStore {
         if (productIds.isEmpty()) {
             return Map.of();
         }
+        return jdbc.query(readAll(productIds));
+    }
+
+    /** {@link #getAll} as a read to send with others ({@link Jdbc#queryAll}); {@code productIds} not empty. */
+    public Jdbc.Read<Map<String, Product>> readAll(Collection<String> productIds) {
         List<String> ids = List.copyOf(new TreeSet<>(productIds));
-        Map<String, Product> found = new LinkedHashMap<>();
-        jdbc.query(SELECT + " WHERE product_id IN (" + Where.placeholders(ids.size()) + ")", ProductRows::product,
-                ids).forEach(p -> found.put(p.productId(), p));
-        return found;
+        return Jdbc.Read.rows(SELECT + " WHERE product_id IN (" + Where.placeholders(ids.size()) + ")", ProductRows::product,
+                ids).then(products -> {
+                    Map<String, Product> found = new LinkedHashMap<>();
+                    products.forEach(p -> found.put(p.productId(), p));
+                    return found;
+                });
     }
 
     @Override

@@ -13,8 +13,12 @@ import com.milkrun.store.sql.SqlKeyset;
 import com.milkrun.store.sql.UniqueViolation;
 import com.milkrun.store.sql.Where;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Vendors in {@code vendors} (one per owner), the pincodes they serve in {@code vendor_pincodes} (ordered by
@@ -54,6 +58,17 @@ public final class SqlVendorStore implements VendorStore {
     @Override
     public Optional<Vendor> get(String vendorId) {
         return one(SELECT_JOINED + " WHERE v.vendor_id = ? ORDER BY p.position", vendorId);
+    }
+
+    /** The vendors of these ids that exist, as a read to send with others ({@link Jdbc#queryAll}); ids not empty. */
+    public Jdbc.Read<Map<String, Vendor>> readAll(Collection<String> vendorIds) {
+        List<String> ids = List.copyOf(new TreeSet<>(vendorIds));
+        return Jdbc.Read.rows(SELECT_JOINED + " WHERE v.vendor_id IN (" + Where.placeholders(ids.size())
+                + ") ORDER BY v.vendor_id, p.position", VendorRows::mapJoined, ids).then(rows -> {
+                    Map<String, Vendor> found = new LinkedHashMap<>();
+                    VendorRows.fold(rows).forEach(v -> found.put(v.vendorId(), v));
+                    return found;
+                });
     }
 
     @Override

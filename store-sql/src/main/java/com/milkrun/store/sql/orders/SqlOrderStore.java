@@ -183,8 +183,14 @@ public final class SqlOrderStore implements OrderStore {
 
     @Override
     public CustomerStats stats(String userId) {
-        return jdbc.queryOne("SELECT order_count, loyalty_points FROM customer_stats WHERE user_id = ?",
-                row -> OrderRows.stats(userId, row), userId).orElse(CustomerStats.none(userId));
+        return jdbc.query(readStats(userId));
+    }
+
+    /** {@link #stats} as a read to send with others ({@link Jdbc#queryAll}). */
+    public Jdbc.Read<CustomerStats> readStats(String userId) {
+        return Jdbc.Read.rows("SELECT order_count, loyalty_points FROM customer_stats WHERE user_id = ?",
+                row -> OrderRows.stats(userId, row), List.of(userId))
+                .then(rows -> rows.isEmpty() ? CustomerStats.none(userId) : rows.get(0));
     }
 
     @Override
