@@ -326,19 +326,21 @@ public final class SqlOrderStore implements OrderStore {
     }
 
     /**
-     * One try at placing, after the key is claimed: every write of the order goes in one {@link Jdbc#updateAll} (on
-     * PostgreSQL one round trip): the customer's stats, what the customer holds for the date, the order with its
-     * lines and timeline, its run and first messages when given, and the reservations, in lock order and last, so
-     * that the contended inventory rows stay locked for as short a time as possible (bench/README.md: +15 % on a
-     * hot product). Then the counts say what held: the first refusal in that order (stats, limits, stock) rolls
-     * everything back.
+     * One try at placing: every write of the order goes in one {@link Jdbc#updateAll} (on PostgreSQL one round trip):
+     * the claim of the idempotency key first, then the customer's stats, what the customer holds for the date, the
+     * order with its lines and timeline, its run and first messages when given, and the reservations, in lock order
+     * and last, so that the contended inventory rows stay locked for as short a time as possible (bench/README.md:
+     * +15 % on a hot product). A key claimed already fails the first write, and nothing after it runs. Then the
+     * counts say what held: the first refusal in that order (stats, limits, stock) rolls everything back.
      */
     private static PlaceResult placeOnce(Jdbc tx, Placement placement, Order order, List<OrderLine> lockOrder) {
-        claimKey(tx, placement, order);
         OrderLimits limits = placement.limits();
         boolean cash = order.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY;
         List<Jdbc.Write> writes = new ArrayList<>();
+        writes.add(claimKey(placement, order));
+        int stats = writes.size();
         writes.add(countOrder(order.userId(), placement.expectedOrderCount(), placement.pointsToSpend()));
+        int firstOrder = writes.size();
         if (cash) {
             writes.add(holdOrder(order, limits));
         }
@@ -355,8 +357,11 @@ public final class SqlOrderStore implements OrderStore {
         try {
             changed = tx.updateAll(writes);
         } catch (UniqueViolation e) {
-            // the key is claimed already; what else exists is the order, its run or one of its messages
+            // the key, the order, its run or one of its messages exists already
             String table = e.table().orElse("orders");
+            if (table.equals("idempotency_keys")) {
+                throw new KeyClaimed();
+            }
             if (table.equals("workflow_runs")) {
                 throw new ConcurrentModification("Workflow run " + placement.run().map(r -> r.run().runId()).orElse(""));
             }
@@ -365,11 +370,11 @@ public final class SqlOrderStore implements OrderStore {
             }
             throw DomainException.conflict("Conflict", "An order with this id already exists");
         }
-        if (changed[0] == 0 && !firstOrderWithoutStats(tx, order.userId(), placement.expectedOrderCount(),
+        if (changed[stats] == 0 && !firstOrderWithoutStats(tx, order.userId(), placement.expectedOrderCount(),
                 placement.pointsToSpend())) {
             throw new Rejected(new PlaceResult.StatsChanged());
         }
-        if (cash && changed[1] == 0) {
+        if (cash && changed[firstOrder] == 0) {
             holdFirstOrder(tx, order, limits).ifPresent(limit -> {
                 throw new Rejected(limit);
             });
@@ -417,14 +422,10 @@ public final class SqlOrderStore implements OrderStore {
         return writes;
     }
 
-    private static void claimKey(Jdbc tx, Placement placement, Order order) {
-        try {
-            tx.update("INSERT INTO idempotency_keys (" + OrderRows.KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-                    order.userId(), placement.idempotencyKey(), placement.requestHash(), order.orderId(),
-                    order.createdAt());
-        } catch (UniqueViolation e) {
-            throw new KeyClaimed();
-        }
+    /** Claims the idempotency key for the order: a key claimed already breaks the table's primary key. */
+    private static Jdbc.Write claimKey(Placement placement, Order order) {
+        return Jdbc.Write.of("INSERT INTO idempotency_keys (" + OrderRows.KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                order.userId(), placement.idempotencyKey(), placement.requestHash(), order.orderId(), order.createdAt());
     }
 
     /**
