@@ -211,13 +211,8 @@ public final class Jdbc {
             }
             return results;
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        for (Read<?> read : reads) {
-            sql.append(sql.isEmpty() ? "" : ";\n").append(read.sql);
-            params.addAll(read.params);
-        }
-        String together = sql.toString();
+        String together = together(reads.stream().map(Read::sql).toList());
+        List<Object> params = reads.stream().<Object>flatMap(read -> read.params().stream()).toList();
         return withConnection(together, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(together)) {
                 bind(statement, params);
@@ -312,13 +307,8 @@ public final class Jdbc {
             }
             return counts;
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        for (Write write : writes) {
-            sql.append(sql.isEmpty() ? "" : ";\n").append(write.sql());
-            params.addAll(write.params());
-        }
-        String together = sql.toString();
+        String together = together(writes.stream().map(Write::sql).toList());
+        List<Object> params = writes.stream().<Object>flatMap(write -> write.params().stream()).toList();
         return withConnection(together, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(together)) {
                 bind(statement, params);
@@ -402,6 +392,11 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw translate(sql, e);
         }
+    }
+
+    /** One multi-statement query of {@code statements}, in their order. */
+    private static String together(List<String> statements) {
+        return String.join(";\n", statements);
     }
 
     /** Counts one execution of {@code statements} statements when {@link JdbcCounts} is on. */
