@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
+source scripts/jvm-flags.sh
 
 jar=server/target/milkrun-server.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src web/index.html web/package.json -newer "$jar" -print -quit 2>/dev/null)" ]; then
@@ -16,11 +17,8 @@ mkdir -p data
 # Set either to false to run without it.
 export MILKRUN_DEMO_DATA="${MILKRUN_DEMO_DATA:-true}"
 export MILKRUN_DEV_MAILBOX="${MILKRUN_DEV_MAILBOX:-true}"
-# Class data sharing: the first start records the classes it loads, later starts map them in and start faster.
-# A fixed heap keeps memory use independent of the host's RAM (about 190 MB resident under load, see bench/).
-# referencesPerCacheLine spares Jetty from starting JMX just to look up a memory layout constant.
-# MILKRUN_JAVA_OPTS adds or overrides JVM options.
+# The JVM flags are scripts/jvm-flags.sh's (heap, GC, compiler threads). Class data sharing: the first start records
+# the classes it loads, later starts map them in and start faster. MILKRUN_JAVA_OPTS adds or overrides JVM options.
 # shellcheck disable=SC2086
-exec java -XX:+UseSerialGC -Xmx128m -Dorg.eclipse.jetty.util.referencesPerCacheLine=16 \
-  -Xshare:auto -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=data/milkrun-server.jsa \
+exec java "${MILKRUN_JVM_FLAGS[@]}" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=data/milkrun-server.jsa \
   ${MILKRUN_JAVA_OPTS:-} -jar "$jar" "$@"

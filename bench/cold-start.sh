@@ -9,7 +9,7 @@
 #                (from when each phase's first class loads) and the classes loaded per library
 #   --no-aot     skip the extra cases with a JDK 25 AOT cache (JEP 514/515; only on JDK 25+), the successor of
 #                AppCDS: -XX:AOTCacheOutput=<file> on a training start, -XX:AOTCache=<file> afterwards
-#   --flags F    JVM flags of every server start (default: run.sh's "-XX:+UseSerialGC -Xmx128m -Dorg.eclipse.jetty.util.referencesPerCacheLine=16 -Xshare:auto")
+#   --flags F    JVM flags of every server start (default: run.sh's, from scripts/jvm-flags.sh)
 #
 # Only 127.0.0.1 is used. Takes about 2-3 minutes with 7 runs.
 source "$(dirname "$0")/common.sh"

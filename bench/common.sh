@@ -11,6 +11,8 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 # shellcheck source=../scripts/java-home.sh
 source "$ROOT/scripts/java-home.sh"
+# shellcheck source=../scripts/jvm-flags.sh
+source "$ROOT/scripts/jvm-flags.sh"
 JAVA="$JAVA_HOME/bin/java"
 
 # MILKRUN_BENCH_SERVER_DIR: another build's server/target (e.g. a copy kept to compare before and after a change)
@@ -49,7 +51,7 @@ trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The JVM flags of run.sh, minus the class-data-sharing archive (callers add it when they want it).
-PRODUCT_FLAGS=(-XX:+UseSerialGC -Xmx128m -Dorg.eclipse.jetty.util.referencesPerCacheLine=16 -Xshare:auto)
+PRODUCT_FLAGS=("${MILKRUN_JVM_FLAGS[@]}")
 
 # wait_ready PORT PID [TIMEOUT_S]: waits until GET /products answers 200 (polls every 20 ms); fails if PID dies.
 wait_ready() {

@@ -474,7 +474,9 @@ def life_counts(db, start, end, stop):
     """Orders placed in [start, end) and how many of them were Confirmed with their run Succeeded by now; runs that
     succeeded in [start, end) and in [start, stop). Times are this machine's wall clock, as the server's are."""
     ts = lambda t: f"to_timestamp({t:.6f})"
-    row = psql_value(db, f"""SELECT
+    # ANALYZE first: the tables grew from nothing within the minute, and with the planner's stale estimates the join
+    # below becomes a nested loop over ~100,000 x ~100,000 rows after a long warm-up
+    row = psql_value(db, f"""ANALYZE orders, workflow_runs; SELECT
         (SELECT count(*) FROM orders WHERE created_at >= {ts(start)} AND created_at < {ts(end)}),
         (SELECT count(*) FROM orders o JOIN workflow_runs r ON r.subject_id = o.order_id
           WHERE o.created_at >= {ts(start)} AND o.created_at < {ts(end)} AND o.status = 'Confirmed'
@@ -484,7 +486,7 @@ def life_counts(db, start, end, stop):
         (SELECT count(*) FROM workflow_runs WHERE status = 'Succeeded' AND updated_at >= {ts(start)}
             AND updated_at < {ts(stop)}),
         (SELECT count(*) FROM workflow_runs WHERE status NOT IN ('Running', 'Succeeded'))""")
-    v = [int(x) for x in row.split("|")]
+    v = [int(x) for x in row.splitlines()[-1].split("|")]   # the last line: psql also prints ANALYZE's tag
     return {"window_orders_placed": v[0], "window_orders_done": v[1], "runs_succeeded_in_window": v[2],
             "runs_succeeded_until_drain_end": v[3], "runs_failed_or_aborted": v[4]}
 
