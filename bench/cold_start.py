@@ -229,7 +229,8 @@ def main():
     p.add_argument("--runs", type=int, default=7)
     p.add_argument("--poll-ms", type=float, default=5.0)
     p.add_argument("--timeout", type=float, default=60.0)
-    p.add_argument("--flags", default="-XX:+UseSerialGC -Xmx128m -Dorg.eclipse.jetty.util.referencesPerCacheLine=16 -Xshare:auto", help="JVM flags of every server start")
+    p.add_argument("--flags", required=True, help="JVM flags of every server start (cold-start.sh passes run.sh's, "
+                   "from scripts/jvm-flags.sh)")
     p.add_argument("--profile", action="store_true", help="also count class loading until the first 200")
     p.add_argument("--aot", action="store_true", help="also measure a JDK 25 AOT cache (-XX:AOTCacheOutput/AOTCache)")
     p.add_argument("--json", help="write the raw figures here")
