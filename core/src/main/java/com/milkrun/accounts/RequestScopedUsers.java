@@ -11,7 +11,8 @@ import java.util.Optional;
  * caller, and the use case that needs the caller's profile (placing an order: addresses, name) gets the same record
  * without another round trip. What the request writes replaces what it remembers; outside a request every call goes
  * to the store. Within one request the caller is seen as of the request's start, which is what the token check
- * decided on anyway.
+ * decided on anyway. A user read together with other records of the request (placing an order reads the customer
+ * with the catalog) is handed to it by {@link #remember(String, Optional)}.
  */
 public final class RequestScopedUsers implements UserStore {
     private final UserStore store;
@@ -60,6 +61,15 @@ public final class RequestScopedUsers implements UserStore {
     @Override
     public Page<User> list(UserQuery query, PageRequest page) {
         return store.list(query, page);
+    }
+
+    /**
+     * Has the current request remember a user read together with other records, as if this store had read it: the
+     * request's next {@link #get} of that id answers it without a read. Does nothing outside a request, or when the
+     * request already holds that user (what it read first, or wrote since, stands).
+     */
+    public static void remember(String userId, Optional<User> read) {
+        RequestScope.memory().ifPresent(memory -> memory.putIfAbsent(new Key(userId), read));
     }
 
     private User remember(String userId, User stored) {

@@ -8,6 +8,7 @@ import com.milkrun.shared.Validation;
 import com.milkrun.shared.ValidationException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Getting in and out: register, verify the email, sign in, refresh, reset a forgotten password, sign out, and
@@ -111,7 +112,22 @@ public final class SignIn {
      * @throws DomainException {@code Unauthorized} (401) for a bad token or an unknown user, {@code AccountDisabled} (403)
      */
     public Principal authenticate(String idToken) {
+        return authenticate(idToken, userId -> { });
+    }
+
+    /**
+     * Identifies the caller of a request from its bearer token, and once the token is verified, before the caller's
+     * account is read and checked, lets the request read ahead for the user it names: a read that fetches the account
+     * together with what the request needs next hands it to the user store ({@link RequestScopedUsers#remember}), and
+     * the check below uses it.
+     *
+     * @param readAhead called with the verified token's user id; what it reads must stay unseen until the caller
+     *                  has passed this check and the route's own
+     * @throws DomainException {@code Unauthorized} (401) for a bad token or an unknown user, {@code AccountDisabled} (403)
+     */
+    public Principal authenticate(String idToken, Consumer<String> readAhead) {
         TokenService.VerifiedToken token = identity.verify(idToken);
+        readAhead.accept(token.userId());
         User user = users.get(token.userId()).orElseThrow(() -> DomainException.unauthorized("Invalid or expired token"));
         if (user.disabled()) {
             throw LocalIdentityProvider.accountDisabled();

@@ -1,12 +1,13 @@
 package com.milkrun.orders;
 
 import com.milkrun.access.Principal;
+import com.milkrun.accounts.RequestScopedUsers;
 import com.milkrun.accounts.User;
-import com.milkrun.accounts.UserStore;
 import com.milkrun.catalog.Product;
 import com.milkrun.catalog.Vendor;
 import com.milkrun.shared.DomainException;
 import com.milkrun.shared.Failure;
+import com.milkrun.shared.RequestScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,30 @@ import java.util.Optional;
 /**
  * The first half of quoting and placing: the customer's profile must be complete, the address must be theirs, and
  * every line must be an active product of an approved dairy that delivers there; lines get the catalog's names and
- * prices of this moment. The catalog and the customer's stats are read together ({@link PlacingReads}).
+ * prices of this moment. The customer, the catalog and the customer's stats are read together ({@link PlacingReads}),
+ * and may be read ahead, with the request's authentication ({@link #readAhead}).
  */
 final class DraftOrder {
-    private final UserStore users;
     private final PlacingReads reads;
 
-    DraftOrder(UserStore users, PlacingReads reads) {
-        this.users = users;
+    DraftOrder(PlacingReads reads) {
         this.reads = reads;
+    }
+
+    /**
+     * Reads what drafting {@code valid} for this customer will read, and has the current request remember it: the
+     * customer's account for the user store ({@link RequestScopedUsers}), so that checking the caller's token finds it
+     * there, and the rest for {@link #draft} of the same lines. Outside a request it reads nothing.
+     */
+    void readAhead(String customerId, ValidOrderRequest valid) {
+        Optional<Map<Object, Object>> memory = RequestScope.memory();
+        if (memory.isEmpty()) {
+            return;
+        }
+        Ahead ahead = Ahead.of(customerId, valid);
+        PlacingReads.Facts facts = ahead.read(reads);
+        RequestScopedUsers.remember(customerId, facts.customer());
+        memory.get().put(ahead, facts);
     }
 
     /**
@@ -43,7 +59,11 @@ final class DraftOrder {
      *         {@code ProductNotFound}, {@code NotDeliverable}
      */
     Draft draft(Principal caller, ValidOrderRequest valid) {
-        User user = users.get(caller.userId()).orElseThrow(() -> new DomainException(Failure.NOT_FOUND, "UserNotFound",
+        Ahead ahead = Ahead.of(caller.userId(), valid);
+        // what was read ahead is used once: a second draft in the same request reads again
+        PlacingReads.Facts facts = RequestScope.memory().map(memory -> (PlacingReads.Facts) memory.remove(ahead))
+                .orElseGet(() -> ahead.read(reads));
+        User user = facts.customer().orElseThrow(() -> new DomainException(Failure.NOT_FOUND, "UserNotFound",
                 "User profile not found"));
         List<String> missing = user.missingProfileFields();
         if (!missing.isEmpty()) {
@@ -52,9 +72,6 @@ final class DraftOrder {
         }
         DeliveryAddress address = user.address(valid.addressId()).map(DeliveryAddress::of)
                 .orElseThrow(() -> DomainException.notFound("Address not found"));
-        PlacingReads.Facts facts = reads.read(user.userId(),
-                valid.items().stream().map(ValidOrderRequest.Item::productId).distinct().toList(),
-                valid.items().stream().map(ValidOrderRequest.Item::vendorId).distinct().toList());
         Map<String, Product> catalog = facts.products();
         Map<String, Vendor> vendorCache = new LinkedHashMap<>();
         List<OrderLine> lines = new ArrayList<>();
@@ -86,5 +103,17 @@ final class DraftOrder {
                     + address.zipCode(), new OrderProblem.NotDeliverable(address.zipCode(), undeliverable));
         }
         return new Draft(lines, address, user, List.copyOf(vendorCache.values()), facts.owners(), facts.stats());
+    }
+
+    /** What drafting an order reads, by whom and for which lines; the key of what was read ahead. */
+    private record Ahead(String customerId, List<String> productIds, List<String> vendorIds) {
+        static Ahead of(String customerId, ValidOrderRequest valid) {
+            return new Ahead(customerId, valid.items().stream().map(ValidOrderRequest.Item::productId).distinct().toList(),
+                    valid.items().stream().map(ValidOrderRequest.Item::vendorId).distinct().toList());
+        }
+
+        PlacingReads.Facts read(PlacingReads reads) {
+            return reads.read(customerId, productIds, vendorIds);
+        }
     }
 }

@@ -29,7 +29,7 @@ public record OrderUseCases(PlaceOrder placing, CancelOrder cancelling, DecideVe
                                    StockStore stock, DeliveryWindow window, OrderLimits limits, OrderProcessing processing,
                                    Optional<OrderNotices> notices, Clock clock) {
         return new OrderUseCases(
-                new PlaceOrder(orders, users, reads, stock, window, processing, limits, clock),
+                new PlaceOrder(orders, reads, stock, window, processing, limits, clock),
                 new CancelOrder(orders, users, window, processing, notices, clock),
                 new DecideVendorLines(orders, vendors, new FailOrder(orders, clock), processing, notices, clock),
                 new OrderQueries(orders, vendors, window, clock),

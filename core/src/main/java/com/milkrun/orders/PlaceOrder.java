@@ -1,7 +1,6 @@
 package com.milkrun.orders;
 
 import com.milkrun.access.Principal;
-import com.milkrun.accounts.UserStore;
 import com.milkrun.catalog.Vendor;
 import com.milkrun.inventory.StockKey;
 import com.milkrun.inventory.StockLevel;
@@ -39,19 +38,39 @@ public final class PlaceOrder {
     private final Clock clock;
 
     /**
-     * @param reads  what placing reads before it writes (the catalog, the dairies' owners, the customer's stats)
+     * @param reads  what placing reads before it writes (the customer, the catalog, the dairies' owners, the
+     *               customer's stats)
      * @param limits what one customer may hold for one delivery date
      */
-    public PlaceOrder(OrderStore orders, UserStore users, PlacingReads reads, StockStore stock, DeliveryWindow window,
+    public PlaceOrder(OrderStore orders, PlacingReads reads, StockStore stock, DeliveryWindow window,
                       OrderProcessing processing, OrderLimits limits, Clock clock) {
         this.orders = orders;
         this.limits = limits;
         this.stock = stock;
-        this.drafts = new DraftOrder(users, reads);
+        this.drafts = new DraftOrder(reads);
         this.window = window;
         this.validator = new OrderValidator(window);
         this.processing = processing;
         this.clock = clock;
+    }
+
+    /**
+     * Reads ahead, for the request being answered, what quoting or placing this request will read first: the
+     * customer's account with the catalog and the customer's stats, in one read where the store can. The caller's
+     * token check then finds the account without reading it apart. Nothing of it is shown to anyone before
+     * {@link #quote} or {@link #place} is called for the authenticated caller; a request that would not pass
+     * validation reads nothing ahead (it is refused before anything is read).
+     *
+     * @param customerId whom the request's verified token names, before the account is checked
+     */
+    public void readAhead(String customerId, OrderRequest request) {
+        ValidOrderRequest valid;
+        try {
+            valid = validator.validate(request, clock.instant());
+        } catch (DomainException invalid) {
+            return;
+        }
+        drafts.readAhead(customerId, valid);
     }
 
     /**

@@ -12,15 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What quoting and placing an order read before they write: the products of its lines, their dairies and the
- * dairies' owners (the new order's messages go to them), and the customer's stats (they price the order). A store
- * that can reads all of it in one round trip; {@link #apart} reads each part from its own store.
+ * What quoting and placing an order read before they write: the customer's account (profile and addresses), the
+ * products of its lines, their dairies and the dairies' owners (the new order's messages go to them), and the
+ * customer's stats (they price the order). A store that can reads all of it in one round trip; {@link #apart} reads
+ * each part from its own store.
  */
 @FunctionalInterface
 public interface PlacingReads {
     /**
-     * The products of these ids and the dairies of these ids that exist (others are left out), the customer's stats
-     * ({@link CustomerStats#none} before the first order) and the dairies' owners.
+     * The customer's account (empty when there is none), the products of these ids and the dairies of these ids that
+     * exist (others are left out), the customer's stats ({@link CustomerStats#none} before the first order) and the
+     * dairies' owners.
      */
     Facts read(String customerId, Collection<String> productIds, Collection<String> vendorIds);
 
@@ -31,7 +33,8 @@ public interface PlacingReads {
     }
 
     /** What {@link #read} found. */
-    record Facts(Map<String, Product> products, Map<String, Vendor> vendors, CustomerStats stats, Owners owners) {
+    record Facts(Optional<User> customer, Map<String, Product> products, Map<String, Vendor> vendors,
+                 CustomerStats stats, Owners owners) {
         public Facts {
             products = Map.copyOf(products);
             vendors = Map.copyOf(vendors);
@@ -45,7 +48,7 @@ public interface PlacingReads {
             for (String vendorId : vendorIds) {
                 vendors.get(vendorId).ifPresent(vendor -> found.put(vendorId, vendor));
             }
-            return new Facts(productIds.isEmpty() ? Map.of() : products.getAll(productIds), found,
+            return new Facts(users.get(customerId), productIds.isEmpty() ? Map.of() : products.getAll(productIds), found,
                     orders.stats(customerId), vendor -> users.get(vendor.ownerUserId()));
         };
     }

@@ -94,6 +94,43 @@ class RequestScopedUsersTest {
         assertThat(store.reads).isEqualTo(2);
     }
 
+    @Test
+    void a_user_read_with_other_records_of_the_request_is_answered_without_a_read() {
+        store.put(Users.asha());
+
+        try (RequestScope scope = RequestScope.open()) {
+            RequestScopedUsers.remember("user-asha", Optional.of(Users.asha()));
+            RequestScopedUsers.remember("user-nobody", Optional.empty());
+
+            assertThat(users.get("user-asha")).contains(Users.asha());
+            assertThat(users.get("user-nobody")).isEmpty();
+        }
+        assertThat(store.reads).isZero();
+    }
+
+    @Test
+    void what_the_request_read_or_wrote_first_stands_against_a_user_handed_over_later() {
+        store.put(Users.asha());
+
+        try (RequestScope scope = RequestScope.open()) {
+            User read = users.get("user-asha").orElseThrow();
+            RequestScopedUsers.remember("user-asha", Optional.of(read.withProfile("Older copy", "", Times.MORNING_RUN)));
+
+            assertThat(users.get("user-asha")).contains(read);
+        }
+        assertThat(store.reads).isEqualTo(1);
+    }
+
+    @Test
+    void a_user_handed_over_outside_a_request_is_not_remembered() {
+        store.put(Users.asha());
+
+        RequestScopedUsers.remember("user-asha", Optional.empty());
+
+        assertThat(users.get("user-asha")).contains(Users.asha());
+        assertThat(store.reads).isEqualTo(1);
+    }
+
     private static User nextVersion(User user) {
         return new User(user.userId(), user.email(), user.name(), user.phone(), user.role(), user.emailVerified(),
                 user.disabled(), user.addresses(), user.createdAt(), user.updatedAt(), user.version() + 1);

@@ -64,6 +64,24 @@ public abstract class PlacingReadsContract {
     }
 
     @Test
+    void reads_the_customers_account_as_the_user_store_holds_it_and_none_for_an_unknown_customer() {
+        String run = "r" + NEXT.incrementAndGet();
+        Vendor vendor = dairy(run + "-dairy", VendorStatus.APPROVED, List.of("390001"));
+        Product milk = stores().products().create(Products.named(run + "-milk", vendor.vendorId(), "Milk", Category.MILK, true));
+        User asha = Users.asha();
+        User customer = stores().users().create(new User("user-" + run, run + "@example.com", asha.name(), asha.phone(),
+                asha.role(), true, false, asha.addresses(), Times.MORNING_RUN, Times.MORNING_RUN, 0));
+
+        PlacingReads.Facts facts = stores().placingReads().read(customer.userId(), List.of(milk.productId()),
+                List.of(vendor.vendorId()));
+
+        assertThat(facts.customer()).isEqualTo(stores().users().get(customer.userId()));
+        assertThat(facts.customer().orElseThrow().addresses()).isEqualTo(customer.addresses()).isNotEmpty();
+        assertThat(stores().placingReads().read("user-" + run + "-nobody", List.of(milk.productId()),
+                List.of(vendor.vendorId())).customer()).isEmpty();
+    }
+
+    @Test
     void leaves_out_products_and_dairies_that_do_not_exist() {
         String run = "r" + NEXT.incrementAndGet();
         Vendor vendor = dairy(run + "-dairy", VendorStatus.APPROVED, List.of("390001"));

@@ -103,7 +103,7 @@ public final class ApiRouter {
                 }
                 Principal caller = null;
                 if (match.route().capability().isPresent()) {
-                    caller = authenticate(request);
+                    caller = authenticate(request, match.route());
                     userId = caller.userId();
                     Access.require(caller, match.route().capability().get());
                     limiter.admitAccount(caller.userId()).ifPresent(wait -> {
@@ -170,12 +170,14 @@ public final class ApiRouter {
         return Math.max(1, (millis + 999) / 1000);
     }
 
-    private Principal authenticate(ApiRequest request) {
+    private Principal authenticate(ApiRequest request, Route route) {
         String header = request.header("authorization").orElseThrow(() -> DomainException.unauthorized("Missing authentication token"));
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw DomainException.unauthorized("Authorization header must be 'Bearer <token>'");
         }
-        return signIn.authenticate(header.substring(7).strip());
+        String token = header.substring(7).strip();
+        return route.readAhead().map(ahead -> signIn.authenticate(token, userId -> ahead.read(request, userId)))
+                .orElseGet(() -> signIn.authenticate(token));
     }
 
     private ApiResponse preflight(Set<String> allowed) {

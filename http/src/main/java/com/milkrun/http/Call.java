@@ -45,6 +45,11 @@ public final class Call {
 
     /** The body as one JSON object, checked for media type and syntax. */
     public Body body() {
+        return bodyOf(request);
+    }
+
+    /** {@link #body} of a request that has no call yet (see {@link Route.ReadAhead}). */
+    public static Body bodyOf(ApiRequest request) {
         Optional<String> type = request.header("content-type");
         if (type.isPresent() && !type.get().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(415, "UnsupportedMediaType", "Request body must be application/json");

@@ -15,21 +15,35 @@ import java.util.Optional;
  * @param capability empty for public routes; otherwise the caller must be signed in and hold it
  * @param attempts   present on routes that check or send a secret (a password, an emailed code): the router counts
  *                   their attempts against guessing
+ * @param readAhead  on protected routes, what the handler will read first, to be read together with the caller's
+ *                   account while the token is checked
  */
 public record Route(String method, String template, String action, Optional<Capability> capability, Handler handler,
-                    Optional<Attempts> attempts) {
+                    Optional<Attempts> attempts, Optional<ReadAhead> readAhead) {
     /** Handles a call that passed authentication and authorization. */
     @FunctionalInterface
     public interface Handler {
         ApiResponse handle(Call call);
     }
 
+    /**
+     * Reads, for the request being answered, what the handler will read first, together with the account of the user
+     * the request's verified token names, and has the request remember both (see
+     * {@link com.milkrun.accounts.SignIn#authenticate(String, java.util.function.Consumer)}). It runs before that
+     * account is checked: it must show nothing and change nothing, and a request it cannot make sense of (a body the
+     * handler will refuse) reads nothing ahead.
+     */
+    @FunctionalInterface
+    public interface ReadAhead {
+        void read(ApiRequest request, String userId);
+    }
+
     public static Route open(String method, String template, String action, Handler handler) {
-        return new Route(method, template, action, Optional.empty(), handler, Optional.empty());
+        return new Route(method, template, action, Optional.empty(), handler, Optional.empty(), Optional.empty());
     }
 
     public static Route secured(String method, String template, String action, Capability capability, Handler handler) {
-        return new Route(method, template, action, Optional.of(capability), handler, Optional.empty());
+        return new Route(method, template, action, Optional.of(capability), handler, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -37,7 +51,16 @@ public record Route(String method, String template, String action, Optional<Capa
      * account concerned is the body's {@code emailField}.
      */
     public Route guarding(AttemptGuard.Kind kind, String emailField) {
-        return new Route(method, template, action, capability, handler, Optional.of(new Attempts(kind, emailField)));
+        return new Route(method, template, action, capability, handler, Optional.of(new Attempts(kind, emailField)),
+                readAhead);
+    }
+
+    /** This protected route, reading ahead with the caller's account what its handler reads first. */
+    public Route readingAhead(ReadAhead ahead) {
+        if (capability.isEmpty()) {
+            throw new IllegalStateException(action + " is public: there is no caller's account to read ahead with");
+        }
+        return new Route(method, template, action, capability, handler, attempts, Optional.of(ahead));
     }
 
     /** What a route checks or sends, and the body field naming the account. */

@@ -1,6 +1,7 @@
 package com.milkrun.http.orders;
 
 import com.milkrun.access.Capability;
+import com.milkrun.http.ApiRequest;
 import com.milkrun.http.ApiResponse;
 import com.milkrun.http.Body;
 import com.milkrun.http.Call;
@@ -44,8 +45,10 @@ public final class OrderRoutes {
 
     public List<Route> routes() {
         return List.of(
-                Route.secured("POST", "/orders/quote", "QuoteOrder", Capability.OWN_ACCOUNT, this::quote),
-                Route.secured("POST", "/orders", "CreateOrder", Capability.OWN_ACCOUNT, this::place),
+                Route.secured("POST", "/orders/quote", "QuoteOrder", Capability.OWN_ACCOUNT, this::quote)
+                        .readingAhead(this::readAhead),
+                Route.secured("POST", "/orders", "CreateOrder", Capability.OWN_ACCOUNT, this::place)
+                        .readingAhead(this::readAhead),
                 Route.secured("GET", "/orders", "ListOrders", Capability.OWN_ACCOUNT, this::mine),
                 Route.secured("GET", "/orders/{orderId}", "GetOrder", Capability.OWN_ACCOUNT, this::get),
                 Route.secured("POST", "/orders/{orderId}/cancel", "CancelOrder", Capability.OWN_ACCOUNT, this::cancel),
@@ -55,6 +58,20 @@ public final class OrderRoutes {
                 Route.secured("POST", "/vendor/orders/{orderId}/reject", "RejectVendorOrder", Capability.SELL,
                         call -> decide(call, VendorDecision.Decision.REJECTED)),
                 Route.secured("GET", "/admin/orders", "ListAllOrders", Capability.READ_ALL_ORDERS, this::all));
+    }
+
+    /**
+     * Quoting and placing read the customer's account with the catalog and the stats: read ahead, the token check
+     * finds the account among them and the request reads the database once before it writes.
+     */
+    private void readAhead(ApiRequest request, String userId) {
+        OrderRequest order;
+        try {
+            order = OrderRequests.order(Call.bodyOf(request));
+        } catch (RuntimeException unreadable) {
+            return; // the handler refuses it with its own answer
+        }
+        placing.readAhead(userId, order);
     }
 
     private ApiResponse quote(Call call) {

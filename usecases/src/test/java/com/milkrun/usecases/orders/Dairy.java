@@ -17,6 +17,7 @@ import com.milkrun.orders.OrderNotices;
 import com.milkrun.orders.OrderQueries;
 import com.milkrun.orders.OrderRequest;
 import com.milkrun.orders.PlaceOrder;
+import com.milkrun.orders.PlacingReads;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.stores.Stores;
 import com.milkrun.store.memory.InMemoryStores;
@@ -48,6 +49,7 @@ final class Dairy {
     final Stores stores = InMemoryStores.create();
     final RecordedProcessing processing = new RecordedProcessing();
     final DeliveryWindow window = DeliveryWindow.standard(KOLKATA);
+    final OrderLimits limits;
     final PlaceOrder placing;
     final CancelOrder cancelling;
     final DecideVendorLines deciding;
@@ -59,6 +61,7 @@ final class Dairy {
     }
 
     Dairy(OrderLimits limits) {
+        this.limits = limits;
         stores.users().create(Users.asha());
         stores.users().create(Users.ravi());
         stores.vendors().create(Vendors.anandDairy());
@@ -68,7 +71,7 @@ final class Dairy {
         stores.stock().setStock(PANEER, 50);
         Optional<OrderNotices> notices = Optional.of(new OrderNotices(
                 new Notifications(stores.notifications(), Optional.empty(), clock), stores.users(), stores.vendors(), clock));
-        placing = new PlaceOrder(stores.orders(), stores.users(), stores.placingReads(), stores.stock(), window,
+        placing = new PlaceOrder(stores.orders(), stores.placingReads(), stores.stock(), window,
                 processing, limits, clock);
         cancelling = new CancelOrder(stores.orders(), stores.users(), window, processing, notices, clock);
         failing = new FailOrder(stores.orders(), clock);
@@ -77,6 +80,11 @@ final class Dairy {
     }
 
     /** Milk and paneer to Asha's home for {@code date}, cash on delivery. */
+    /** Placing as {@link #placing} does, reading what it reads before it writes through {@code reads}. */
+    PlaceOrder placingWith(PlacingReads reads) {
+        return new PlaceOrder(stores.orders(), reads, stores.stock(), window, processing, limits, clock);
+    }
+
     static OrderRequest milkAndPaneer(int milk, int paneer, LocalDate date) {
         return OrderRequest.of(List.of(OrderRequest.Item.of("prod-organic-milk-500ml", "vendor-anand", milk), OrderRequest.Item.of("prod-malai-paneer-200g",
                 "vendor-anand", paneer)), date.toString(), "addr-asha-home");

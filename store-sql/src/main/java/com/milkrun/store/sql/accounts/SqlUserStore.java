@@ -58,7 +58,13 @@ public final class SqlUserStore implements UserStore {
 
     @Override
     public Optional<User> get(String userId) {
-        return one(SELECT_JOINED + " WHERE u.user_id = ? ORDER BY a.position", userId);
+        return jdbc.query(read(userId));
+    }
+
+    /** {@link #get} as a read to send with others ({@link Jdbc#queryAll}). */
+    public Jdbc.Read<Optional<User>> read(String userId) {
+        return Jdbc.Read.rows(SELECT_JOINED + " WHERE u.user_id = ? ORDER BY a.position", UserRows::mapJoined,
+                List.of(userId)).then(rows -> UserRows.fold(rows).stream().findFirst());
     }
 
     @Override

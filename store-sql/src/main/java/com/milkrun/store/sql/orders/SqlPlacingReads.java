@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * What placing an order reads before it writes, as the stores' own queries sent together ({@link Jdbc#queryAll}): on
- * PostgreSQL the products, the dairies, their owners and the customer's stats cost one round trip, and the owners
- * are found by the dairies' ids in the same query rather than after the dairies are read.
+ * PostgreSQL the customer's account, the products, the dairies, their owners and the customer's stats cost one round
+ * trip, and the owners are found by the dairies' ids in the same query rather than after the dairies are read.
  */
 public final class SqlPlacingReads implements PlacingReads {
     private final Jdbc jdbc;
@@ -38,8 +38,9 @@ public final class SqlPlacingReads implements PlacingReads {
 
     @Override
     public Facts read(String customerId, Collection<String> productIds, Collection<String> vendorIds) {
+        Jdbc.Read<Optional<User>> customer = users.read(customerId);
         Jdbc.Read<CustomerStats> stats = orders.readStats(customerId);
-        List<Jdbc.Read<?>> reads = new ArrayList<>(List.of(stats));
+        List<Jdbc.Read<?>> reads = new ArrayList<>(List.of(customer, stats));
         Jdbc.Read<Map<String, Product>> productRead = productIds.isEmpty() ? null : products.readAll(productIds);
         Jdbc.Read<Map<String, Vendor>> vendorRead = vendorIds.isEmpty() ? null : vendors.readAll(vendorIds);
         Jdbc.Read<Map<String, User>> ownerRead = vendorIds.isEmpty() ? null : users.readOwnersOf(vendorIds);
@@ -50,7 +51,7 @@ public final class SqlPlacingReads implements PlacingReads {
         }
         Jdbc.Results results = jdbc.queryAll(reads);
         Map<String, User> owners = ownerRead == null ? Map.of() : results.of(ownerRead);
-        return new Facts(productRead == null ? Map.of() : results.of(productRead),
+        return new Facts(results.of(customer), productRead == null ? Map.of() : results.of(productRead),
                 vendorRead == null ? Map.of() : results.of(vendorRead), results.of(stats),
                 vendor -> Optional.ofNullable(owners.get(vendor.ownerUserId())));
     }
