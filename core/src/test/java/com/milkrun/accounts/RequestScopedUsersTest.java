@@ -7,6 +7,7 @@ import com.milkrun.shared.ConcurrentModification;
 import com.milkrun.shared.Page;
 import com.milkrun.shared.PageRequest;
 import com.milkrun.shared.RequestScope;
+import com.milkrun.testing.CountingUsers;
 import com.milkrun.testing.Times;
 import com.milkrun.testing.Users;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ class RequestScopedUsersTest {
             assertThat(users.get("user-nobody")).isEmpty();
         }
 
-        assertThat(store.reads).isEqualTo(2);
+        assertThat(store.reads()).isEqualTo(2);
     }
 
     @Test
@@ -46,7 +47,7 @@ class RequestScopedUsersTest {
             users.get("user-asha");
         }
 
-        assertThat(store.reads).isEqualTo(4);
+        assertThat(store.reads()).isEqualTo(4);
         assertThat(RequestScope.memory()).isEmpty();
     }
 
@@ -62,7 +63,7 @@ class RequestScopedUsersTest {
             assertThat(RequestScope.memory()).isPresent();
         }
 
-        assertThat(store.reads).isEqualTo(1);
+        assertThat(store.reads()).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +77,7 @@ class RequestScopedUsersTest {
             assertThat(users.get("user-asha")).contains(renamed);
             assertThat(renamed.version()).isEqualTo(before.version() + 1);
         }
-        assertThat(store.reads).isEqualTo(1);
+        assertThat(store.reads()).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +92,7 @@ class RequestScopedUsersTest {
                     .isInstanceOf(ConcurrentModification.class);
             assertThat(users.get("user-asha").orElseThrow().name()).isEqualTo("Changed elsewhere");
         }
-        assertThat(store.reads).isEqualTo(2);
+        assertThat(store.reads()).isEqualTo(2);
     }
 
     @Test
@@ -105,7 +106,7 @@ class RequestScopedUsersTest {
             assertThat(users.get("user-asha")).contains(Users.asha());
             assertThat(users.get("user-nobody")).isEmpty();
         }
-        assertThat(store.reads).isZero();
+        assertThat(store.reads()).isZero();
     }
 
     @Test
@@ -118,7 +119,7 @@ class RequestScopedUsersTest {
 
             assertThat(users.get("user-asha")).contains(read);
         }
-        assertThat(store.reads).isEqualTo(1);
+        assertThat(store.reads()).isEqualTo(1);
     }
 
     @Test
@@ -128,54 +129,11 @@ class RequestScopedUsersTest {
         RequestScopedUsers.remember("user-asha", Optional.empty());
 
         assertThat(users.get("user-asha")).contains(Users.asha());
-        assertThat(store.reads).isEqualTo(1);
+        assertThat(store.reads()).isEqualTo(1);
     }
 
     private static User nextVersion(User user) {
         return new User(user.userId(), user.email(), user.name(), user.phone(), user.role(), user.emailVerified(),
                 user.disabled(), user.addresses(), user.createdAt(), user.updatedAt(), user.version() + 1);
-    }
-
-    /** A user store in a map that counts its reads by id; updates compare versions like every store. */
-    private static final class CountingUsers implements UserStore {
-        private final Map<String, User> byId = new HashMap<>();
-        private int reads;
-
-        void put(User user) {
-            byId.put(user.userId(), user);
-        }
-
-        @Override
-        public User create(User user) {
-            byId.put(user.userId(), user);
-            return user;
-        }
-
-        @Override
-        public Optional<User> get(String userId) {
-            reads++;
-            return Optional.ofNullable(byId.get(userId));
-        }
-
-        @Override
-        public Optional<User> findByEmail(String email) {
-            return byId.values().stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst();
-        }
-
-        @Override
-        public User update(User user) {
-            User current = byId.get(user.userId());
-            if (current == null || current.version() != user.version()) {
-                throw new ConcurrentModification("User");
-            }
-            User stored = nextVersion(user);
-            byId.put(stored.userId(), stored);
-            return stored;
-        }
-
-        @Override
-        public Page<User> list(UserQuery query, PageRequest page) {
-            return Page.last(List.copyOf(byId.values()));
-        }
     }
 }

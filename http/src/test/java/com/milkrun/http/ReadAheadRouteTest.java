@@ -9,11 +9,8 @@ import com.milkrun.accounts.RequestScopedUsers;
 import com.milkrun.accounts.SignIn;
 import com.milkrun.accounts.TokenService;
 import com.milkrun.accounts.User;
-import com.milkrun.accounts.UserQuery;
-import com.milkrun.accounts.UserStore;
 import com.milkrun.shared.DomainException;
-import com.milkrun.shared.Page;
-import com.milkrun.shared.PageRequest;
+import com.milkrun.testing.CountingUsers;
 import com.milkrun.testing.Users;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ReadAheadRouteTest {
     private final List<String> happened = new ArrayList<>();
     private final Map<String, User> accounts = Map.of("user-asha", Users.asha(), "user-meera", Users.meera());
-    private final CountedUsers store = new CountedUsers();
+    private final CountingUsers store = accounts();
     private final ApiRouter router = new ApiRouter(List.of(
             Route.secured("POST", "/things", "MakeThing", Capability.OWN_ACCOUNT, call -> {
                 happened.add("handler for " + call.caller().userId());
@@ -53,7 +50,7 @@ class ReadAheadRouteTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(happened).containsExactly("read ahead for user-asha", "handler for user-asha");
-        assertThat(store.reads).isZero();
+        assertThat(store.reads()).isZero();
     }
 
     @Test
@@ -84,7 +81,7 @@ class ReadAheadRouteTest {
     @Test
     void a_route_without_read_ahead_reads_the_caller_itself() {
         assertThat(router.handle(post("/plain", "token-for:user-asha")).status()).isEqualTo(200);
-        assertThat(store.reads).isEqualTo(1);
+        assertThat(store.reads()).isEqualTo(1);
     }
 
     @Test
@@ -95,40 +92,16 @@ class ReadAheadRouteTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    /** The accounts the router may read the caller from, counting the reads that reach them. */
+    private CountingUsers accounts() {
+        CountingUsers users = new CountingUsers();
+        accounts.values().forEach(users::put);
+        return users;
+    }
+
     private static ApiRequest post(String path, String token) {
         return new ApiRequest("POST", path, Map.of(), Map.of("authorization", "Bearer " + token,
                 "content-type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8), "203.0.113.7", "req-1");
-    }
-
-    /** The accounts the router may read the caller from, counting the reads that reach them. */
-    private final class CountedUsers implements UserStore {
-        private int reads;
-
-        @Override
-        public User create(User user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<User> get(String userId) {
-            reads++;
-            return Optional.ofNullable(accounts.get(userId));
-        }
-
-        @Override
-        public Optional<User> findByEmail(String email) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public User update(User user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<User> list(UserQuery query, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Verifies "token-for:ID" tokens only; this test signs nobody in. */

@@ -8,20 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.milkrun.accounts.RequestScopedUsers;
-import com.milkrun.accounts.User;
-import com.milkrun.accounts.UserQuery;
-import com.milkrun.accounts.UserStore;
 import com.milkrun.orders.Order;
 import com.milkrun.orders.OrderRequest;
 import com.milkrun.orders.PlaceOrder;
 import com.milkrun.orders.PlacingReads;
 import com.milkrun.shared.DomainException;
-import com.milkrun.shared.Page;
-import com.milkrun.shared.PageRequest;
 import com.milkrun.shared.RequestScope;
+import com.milkrun.testing.CountingUsers;
+import com.milkrun.testing.Users;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +32,13 @@ class ReadAheadTest {
         return dairy.stores.placingReads().read(customerId, productIds, vendorIds);
     };
     private final PlaceOrder placing = dairy.placingWith(counted);
-    private final CountedUsers userReads = new CountedUsers(dairy.stores.users());
+    private final CountingUsers userReads = new CountingUsers();
     /** The user store as the composition root wraps it: what the token check reads the caller from. */
     private final RequestScopedUsers users = new RequestScopedUsers(userReads);
+
+    ReadAheadTest() {
+        userReads.put(Users.asha());
+    }
 
     @Test
     void a_request_that_read_ahead_checks_its_caller_and_places_without_reading_again() {
@@ -51,7 +51,7 @@ class ReadAheadTest {
         }
 
         assertThat(reads).containsExactly("user-asha [prod-organic-milk-500ml, prod-malai-paneer-200g] [vendor-anand]");
-        assertThat(userReads.count).isZero();
+        assertThat(userReads.reads()).isZero();
         assertThat(order.pricing().totalAmount()).isEqualByComparingTo("220.98");
         assertThat(dairy.reserved(MILK)).isEqualTo(2);
     }
@@ -112,41 +112,5 @@ class ReadAheadTest {
         placing.readAhead(ASHA.userId(), milkAndPaneer(2, 1, TOMORROW));
 
         assertThat(reads).isEmpty();
-    }
-
-    /** A user store that counts the reads that reach it. */
-    private static final class CountedUsers implements UserStore {
-        private final UserStore store;
-        private int count;
-
-        CountedUsers(UserStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public User create(User user) {
-            return store.create(user);
-        }
-
-        @Override
-        public Optional<User> get(String userId) {
-            count++;
-            return store.get(userId);
-        }
-
-        @Override
-        public Optional<User> findByEmail(String email) {
-            return store.findByEmail(email);
-        }
-
-        @Override
-        public User update(User user) {
-            return store.update(user);
-        }
-
-        @Override
-        public Page<User> list(UserQuery query, PageRequest page) {
-            return store.list(query, page);
-        }
     }
 }
