@@ -102,15 +102,16 @@ public final class ApiRouter {
                     throw new HttpProblem(413, "PayloadTooLarge", "Request body must be at most " + settings.maxBodyBytes() + " bytes");
                 }
                 Principal caller = null;
+                RequestBody body = new RequestBody(request);
                 if (match.route().capability().isPresent()) {
-                    caller = authenticate(request, match.route());
+                    caller = authenticate(request, body, match.route());
                     userId = caller.userId();
                     Access.require(caller, match.route().capability().get());
                     limiter.admitAccount(caller.userId()).ifPresent(wait -> {
                         throw rateLimitExceeded(wait);
                     });
                 }
-                response = handle(match, request, caller);
+                response = handle(match, request, body, caller);
             }
         } catch (DomainException e) {
             response = ErrorMapping.toResponse(e);
@@ -130,8 +131,8 @@ public final class ApiRouter {
     }
 
     /** Runs the route's handler; on routes that check or send a secret, counts the attempt against guessing. */
-    private ApiResponse handle(Match match, ApiRequest request, Principal caller) {
-        Call call = new Call(request, match.params(), caller);
+    private ApiResponse handle(Match match, ApiRequest request, RequestBody body, Principal caller) {
+        Call call = new Call(request, match.params(), caller, body);
         Optional<Route.Attempts> attempts = match.route().attempts();
         if (attempts.isEmpty()) {
             return match.route().handler().handle(call);
@@ -139,7 +140,7 @@ public final class ApiRouter {
         AttemptGuard.Kind kind = attempts.get().kind();
         AttemptGuard.Permit permit;
         try {
-            permit = guard.admit(kind, request.sourceIp(), attempts.get().account(request));
+            permit = guard.admit(kind, request.sourceIp(), attempts.get().account(body));
         } catch (AttemptGuard.Refused refused) {
             long seconds = wholeSeconds(refused.retryAfter());
             throw new HttpProblem(429, "TooManyAttempts", "Too many attempts. Try again in " + seconds
@@ -170,13 +171,13 @@ public final class ApiRouter {
         return Math.max(1, (millis + 999) / 1000);
     }
 
-    private Principal authenticate(ApiRequest request, Route route) {
+    private Principal authenticate(ApiRequest request, RequestBody body, Route route) {
         String header = request.header("authorization").orElseThrow(() -> DomainException.unauthorized("Missing authentication token"));
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw DomainException.unauthorized("Authorization header must be 'Bearer <token>'");
         }
         String token = header.substring(7).strip();
-        return route.readAhead().map(ahead -> signIn.authenticate(token, userId -> ahead.read(request, userId)))
+        return route.readAhead().map(ahead -> signIn.authenticate(token, userId -> ahead.read(body, userId)))
                 .orElseGet(() -> signIn.authenticate(token));
     }
 

@@ -11,11 +11,13 @@ public final class Call {
     private final ApiRequest request;
     private final Map<String, String> pathParams;
     private final Principal caller;
+    private final RequestBody body;
 
-    Call(ApiRequest request, Map<String, String> pathParams, Principal caller) {
+    Call(ApiRequest request, Map<String, String> pathParams, Principal caller, RequestBody body) {
         this.request = request;
         this.pathParams = Map.copyOf(pathParams);
         this.caller = caller;
+        this.body = body;
     }
 
     public ApiRequest request() {
@@ -43,18 +45,9 @@ public final class Call {
         return request.queryParam(name).orElse(null);
     }
 
-    /** The body as one JSON object, checked for media type and syntax. */
+    /** The body as one JSON object, checked for media type and syntax (once per request, see {@link RequestBody}). */
     public Body body() {
-        return bodyOf(request);
-    }
-
-    /** {@link #body} of a request that has no call yet (see {@link Route.ReadAhead}). */
-    public static Body bodyOf(ApiRequest request) {
-        Optional<String> type = request.header("content-type");
-        if (type.isPresent() && !type.get().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new HttpProblem(415, "UnsupportedMediaType", "Request body must be application/json");
-        }
-        return new Body(Json.parseObject(request.body()));
+        return body.json();
     }
 
     /** The {@code limit} and {@code nextToken} query parameters of a list. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.milkrun.http.limits.AttemptGuard;
+import com.milkrun.shared.Input;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public record Route(String method, String template, String action, Optional<Capa
      */
     @FunctionalInterface
     public interface ReadAhead {
-        void read(ApiRequest request, String userId);
+        void read(RequestBody body, String userId);
     }
 
     public static Route open(String method, String template, String action, Handler handler) {
@@ -66,10 +67,9 @@ public record Route(String method, String template, String action, Optional<Capa
     /** What a route checks or sends, and the body field naming the account. */
     public record Attempts(AttemptGuard.Kind kind, String emailField) {
         /** The account the request names, or empty when the body has none (the handler will refuse it anyway). */
-        String account(ApiRequest request) {
+        String account(RequestBody body) {
             try {
-                com.fasterxml.jackson.databind.JsonNode value = Json.parseObject(request.body()).get(emailField);
-                return value != null && value.isTextual() ? value.asText() : "";
+                return body.json().textInput(emailField) instanceof Input.Given<String> given ? given.value() : "";
             } catch (RuntimeException malformed) {
                 return "";
             }

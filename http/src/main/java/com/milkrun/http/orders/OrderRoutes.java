@@ -1,11 +1,11 @@
 package com.milkrun.http.orders;
 
 import com.milkrun.access.Capability;
-import com.milkrun.http.ApiRequest;
 import com.milkrun.http.ApiResponse;
 import com.milkrun.http.Body;
 import com.milkrun.http.Call;
 import com.milkrun.http.JsonViews;
+import com.milkrun.http.RequestBody;
 import com.milkrun.http.Responses;
 import com.milkrun.http.Route;
 import com.milkrun.orders.CancelOrder;
@@ -64,10 +64,10 @@ public final class OrderRoutes {
      * Quoting and placing read the customer's account with the catalog and the stats: read ahead, the token check
      * finds the account among them and the request reads the database once before it writes.
      */
-    private void readAhead(ApiRequest request, String userId) {
+    private void readAhead(RequestBody body, String userId) {
         OrderRequest order;
         try {
-            order = OrderRequests.order(Call.bodyOf(request));
+            order = OrderRequests.order(body.json());
         } catch (RuntimeException unreadable) {
             return; // the handler refuses it with its own answer
         }
