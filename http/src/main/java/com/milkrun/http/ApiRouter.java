@@ -107,9 +107,6 @@ public final class ApiRouter {
                     caller = authenticate(request, body, match.route());
                     userId = caller.userId();
                     Access.require(caller, match.route().capability().get());
-                    limiter.admitAccount(caller.userId()).ifPresent(wait -> {
-                        throw rateLimitExceeded(wait);
-                    });
                 }
                 response = handle(match, request, body, caller);
             }
@@ -177,8 +174,13 @@ public final class ApiRouter {
             throw DomainException.unauthorized("Authorization header must be 'Bearer <token>'");
         }
         String token = header.substring(7).strip();
-        return route.readAhead().map(ahead -> signIn.authenticate(token, userId -> ahead.read(body, userId)))
-                .orElseGet(() -> signIn.authenticate(token));
+        return signIn.authenticate(token, userId -> {
+            // a burst is refused on the verified token alone, before anything of the account or the route is read
+            limiter.admitAccount(userId).ifPresent(wait -> {
+                throw rateLimitExceeded(wait);
+            });
+            route.readAhead().ifPresent(ahead -> ahead.read(body, userId));
+        });
     }
 
     private ApiResponse preflight(Set<String> allowed) {

@@ -9,6 +9,7 @@ import com.milkrun.accounts.RequestScopedUsers;
 import com.milkrun.accounts.SignIn;
 import com.milkrun.accounts.TokenService;
 import com.milkrun.accounts.User;
+import com.milkrun.http.limits.RateLimits;
 import com.milkrun.shared.DomainException;
 import com.milkrun.testing.CountingUsers;
 import com.milkrun.testing.Users;
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +84,26 @@ class ReadAheadRouteTest {
     void a_route_without_read_ahead_reads_the_caller_itself() {
         assertThat(router.handle(post("/plain", "token-for:user-asha")).status()).isEqualTo(200);
         assertThat(store.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_over_the_accounts_limit_is_refused_on_its_token_alone() {
+        ApiRouter limited = new ApiRouter(router.routes(), new SignIn(new RequestScopedUsers(store),
+                new TokensNamingTheirUser(), Clock.systemUTC()), new ApiSettings(ApiSettings.DEFAULT_MAX_BODY_BYTES,
+                List.of(), false, "ERROR", new RateLimits(0, 2, 0, Duration.ofMinutes(15))),
+                new JsonLog("ERROR", Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream())));
+        assertThat(limited.handle(post("/things", "token-for:user-asha")).status()).isEqualTo(200);
+        assertThat(limited.handle(post("/plain", "token-for:user-asha")).status()).isEqualTo(200);
+        happened.clear();
+        int readsBefore = store.reads();
+
+        ApiResponse third = limited.handle(post("/things", "token-for:user-asha"));
+        ApiResponse fourth = limited.handle(post("/plain", "token-for:user-asha"));
+
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(happened).isEmpty();
+        assertThat(store.reads()).isEqualTo(readsBefore);
     }
 
     @Test
