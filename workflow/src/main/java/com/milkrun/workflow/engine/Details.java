@@ -2,6 +2,7 @@ package com.milkrun.workflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * The JSON details of history events, kept small (under about 4 KB) so that a run's history stays cheap to store
@@ -16,7 +17,11 @@ final class Details {
 
     /** A document (a state's input or output) as the detail itself, or a preview of it when it is large. */
     static String document(JsonNode node) {
-        String json = Json.write(node);
+        return document(Json.write(node));
+    }
+
+    /** {@link #document(JsonNode)} of a document already written as JSON. */
+    static String document(String json) {
         if (json.length() <= MAX_DOCUMENT) {
             return json;
         }
@@ -37,7 +42,7 @@ final class Details {
                 case JsonNode node -> {
                     String json = Json.write(node);
                     if (json.length() <= MAX_DOCUMENT) {
-                        detail.set(name, node);
+                        detail.putRawValue(name, new RawValue(json)); // written once, not again with the detail
                     } else {
                         detail.put(name, json.substring(0, MAX_DOCUMENT) + "…");
                         detail.put(name + "Truncated", true);

@@ -63,8 +63,16 @@ final class Interpreter {
         }
     };
 
-    /** The run's value after one step and the events that step wrote. */
-    record Step(WorkflowRun next, List<RunEvent> events) {
+    /**
+     * The run's value after one step and the events that step wrote.
+     *
+     * @param state the next state's input as a tree, when the step made it (else null): a following step in the same
+     *              thread takes it instead of parsing the stored text again, and owns it
+     */
+    record Step(WorkflowRun next, List<RunEvent> events, JsonNode state) {
+        Step(WorkflowRun next, List<RunEvent> events) {
+            this(next, events, null);
+        }
     }
 
     /** The worker was interrupted (the engine is closing) while a handler ran: the step is given up, not failed. */
@@ -97,6 +105,14 @@ final class Interpreter {
      * {@code keepAliveEvery} while a handler runs (so that the caller can renew its lease).
      */
     Step step(WorkflowRun run, Duration keepAliveEvery, Runnable keepAlive) {
+        return step(run, null, keepAliveEvery, keepAlive);
+    }
+
+    /**
+     * {@link #step(WorkflowRun, Duration, Runnable)} with the run's state input already as a tree ({@link Step#state()}
+     * of the step before, which this step may change), or null to parse it from the run.
+     */
+    Step step(WorkflowRun run, JsonNode input, Duration keepAliveEvery, Runnable keepAlive) {
         Instant now = clock.instant();
         List<RunEvent> events = new ArrayList<>();
         if (machine.timeoutSeconds().isPresent()
@@ -109,7 +125,7 @@ final class Interpreter {
             return fail(run, StatesError.RUNTIME, "The definition has no state " + run.currentState(), now, events);
         }
         try {
-            JsonNode raw = Json.parse(run.stateInput());
+            JsonNode raw = input != null ? input : Json.parse(run.stateInput());
             return switch (state.get()) {
                 case State.Task task -> task(run, task, raw, now, events, keepAliveEvery, keepAlive);
                 case State.Pass pass -> pass(run, pass, raw, now, events);
@@ -357,8 +373,8 @@ final class Interpreter {
             return succeed(run, output, now, events);
         }
         String json = Json.write(output);
-        events.add(RunEvent.of("StateEntered", next.get(), Details.document(output), now));
-        return new Step(run.enter(next.get(), json, now, now), events);
+        events.add(RunEvent.of("StateEntered", next.get(), Details.document(json), now));
+        return new Step(run.enter(next.get(), json, now, now), events, output);
     }
 
     private static Step succeed(WorkflowRun run, JsonNode output, Instant now, List<RunEvent> events) {

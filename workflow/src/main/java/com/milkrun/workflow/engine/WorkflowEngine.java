@@ -116,12 +116,21 @@ public final class WorkflowEngine implements AutoCloseable {
      * each with the input), not yet stored: the caller stores it, for example atomically with the order it is about.
      */
     public NewRun prepare(String runId, String subjectId, Map<String, Object> input) {
+        return prepared(runId, subjectId, input).run();
+    }
+
+    /** {@link #prepare}, with the first state's input as a tree for a step that follows in this thread. */
+    private Prepared prepared(String runId, String subjectId, Map<String, Object> input) {
         Instant now = clock.instant();
         JsonNode tree = Json.toTree(input == null ? Map.of() : input);
-        WorkflowRun run = WorkflowRun.start(runId, workflowName, subjectId, machine.startAt(), Json.write(tree), now);
-        String detail = Details.document(tree);
-        return new NewRun(run, List.of(RunEvent.of("RunStarted", null, detail, now),
-                RunEvent.of("StateEntered", machine.startAt(), detail, now)));
+        String json = Json.write(tree);
+        WorkflowRun run = WorkflowRun.start(runId, workflowName, subjectId, machine.startAt(), json, now);
+        String detail = Details.document(json);
+        return new Prepared(new NewRun(run, List.of(RunEvent.of("RunStarted", null, detail, now),
+                RunEvent.of("StateEntered", machine.startAt(), detail, now))), tree);
+    }
+
+    private record Prepared(NewRun run, JsonNode state) {
     }
 
     /**
@@ -138,12 +147,14 @@ public final class WorkflowEngine implements AutoCloseable {
      */
     public Ahead prepareAhead(String runId, String subjectId, Map<String, Object> input,
                               Map<String, StepHandler> ahead) {
-        NewRun fresh = prepare(runId, subjectId, input);
+        Prepared prepared = prepared(runId, subjectId, input);
+        NewRun fresh = prepared.run();
         if (ahead.isEmpty()) {
             return new Ahead(fresh, 0);
         }
         Interpreter inCaller = new Interpreter(machine, ahead, Interpreter.CALLING_THREAD, clock);
         WorkflowRun run = fresh.run();
+        JsonNode stateTree = prepared.state();
         List<RunEvent> events = new java.util.ArrayList<>(fresh.events());
         int calls = 0;
         while (run.status() == RunStatus.RUNNING) {
@@ -153,7 +164,7 @@ public final class WorkflowEngine implements AutoCloseable {
                     || (task && !ahead.containsKey(StateMachine.taskName(((State.Task) state.get()).resource())))) {
                 break;
             }
-            Interpreter.Step step = inCaller.step(run, keepAliveEvery, () -> { });
+            Interpreter.Step step = inCaller.step(run, stateTree, keepAliveEvery, () -> { });
             if (task) {
                 calls++;
                 boolean succeeded = step.events().get(0).type().equals("TaskSucceeded")
@@ -165,6 +176,7 @@ public final class WorkflowEngine implements AutoCloseable {
             }
             events.addAll(step.events());
             run = step.next();
+            stateTree = step.state();
         }
         return new Ahead(new NewRun(run, events), calls);
     }
@@ -473,13 +485,15 @@ public final class WorkflowEngine implements AutoCloseable {
     private Interpreter.Step followInstantStates(Interpreter.Step step) {
         List<RunEvent> events = new java.util.ArrayList<>(step.events());
         WorkflowRun next = step.next();
+        JsonNode state = step.state();
         while (next.status() == RunStatus.RUNNING && !next.nextAttemptAt().isAfter(clock.instant())
                 && machine.find(next.currentState()).filter(WorkflowEngine::instant).isPresent()) {
-            Interpreter.Step following = interpreter.step(next, keepAliveEvery, () -> { });
+            Interpreter.Step following = interpreter.step(next, state, keepAliveEvery, () -> { });
             events.addAll(following.events());
             next = following.next();
+            state = following.state();
         }
-        return events.size() == step.events().size() ? step : new Interpreter.Step(next, events);
+        return events.size() == step.events().size() ? step : new Interpreter.Step(next, events, state);
     }
 
     private static boolean instant(State state) {

@@ -55,6 +55,9 @@ class WorkAheadTest {
         engine.drain();
         assertThat(types(ahead.run().events())).as("the same history as the runner's")
                 .isEqualTo(types(store.events("run-runner")));
+        assertThat(written(ahead.run().events())).as("with the same states and details")
+                .isEqualTo(written(store.events("run-runner")));
+        assertThat(run.stateInput()).isEqualTo(store.get("run-runner").orElseThrow().stateInput());
         assertThat(runnerCalls).containsExactly("NotifyVendors", "UpdateOrderStatus", "NotifyCustomer");
     }
 
@@ -137,5 +140,10 @@ class WorkAheadTest {
 
     private static List<String> types(List<RunEvent> events) {
         return events.stream().map(RunEvent::type).toList();
+    }
+
+    /** Each event as its type, state and detail (the JSON written), without its sequence number and time. */
+    private static List<String> written(List<RunEvent> events) {
+        return events.stream().map(e -> e.type() + " " + e.state() + " " + e.detail()).toList();
     }
 }
