@@ -31,6 +31,8 @@ public final class ApiRouter {
     private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key," + RefreshCookie.REQUEST_HEADER;
 
     private final List<Route> routes;
+    /** Each route's template split into segments once, in the order of {@link #routes}. */
+    private final List<List<String>> templates;
     private final SignIn signIn;
     private final ApiSettings settings;
     private final JsonLog log;
@@ -53,6 +55,7 @@ public final class ApiRouter {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
+        this.templates = this.routes.stream().map(Route::segments).toList();
         this.signIn = signIn;
         this.settings = settings;
         this.log = log;
@@ -83,8 +86,9 @@ public final class ApiRouter {
             }
             List<String> segments = Route.split(request.path());
             List<Match> matches = new ArrayList<>();
-            for (Route route : routes) {
-                route.match(segments).ifPresent(params -> matches.add(new Match(route, params)));
+            for (int i = 0; i < routes.size(); i++) {
+                Route route = routes.get(i);
+                Route.match(templates.get(i), segments).ifPresent(params -> matches.add(new Match(route, params)));
             }
             if (matches.isEmpty()) {
                 throw new HttpProblem(404, "NotFound", "Route not found");

@@ -82,17 +82,24 @@ public record Route(String method, String template, String action, Optional<Capa
 
     /** The path parameters when {@code path} matches this template, else empty. */
     Optional<Map<String, String>> match(List<String> pathSegments) {
-        List<String> mine = segments();
-        if (mine.size() != pathSegments.size()) {
+        return match(segments(), pathSegments);
+    }
+
+    /** The path parameters when {@code pathSegments} match the template's {@code segments}, else empty. */
+    static Optional<Map<String, String>> match(List<String> segments, List<String> pathSegments) {
+        if (segments.size() != pathSegments.size()) {
             return Optional.empty();
         }
-        Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < mine.size(); i++) {
-            String want = mine.get(i);
+        Map<String, String> params = Map.of();
+        for (int i = 0; i < segments.size(); i++) {
+            String want = segments.get(i);
             String got = pathSegments.get(i);
             if (want.startsWith("{") && want.endsWith("}")) {
                 if (got.isEmpty()) {
                     return Optional.empty();
+                }
+                if (params.isEmpty()) {
+                    params = new HashMap<>();
                 }
                 params.put(want.substring(1, want.length() - 1), got);
             } else if (!want.equals(got)) {
