@@ -30,7 +30,8 @@
 #   --no-pgbench   skip the pgbench ceiling; --variants: which pgbench scripts (default "ceiling mirror"; "hot" adds
 #                  "reorder", the inventory UPDATE moved just before COMMIT) -- see bench/orders.py
 #   --pool N       MILKRUN_DB_POOL_SIZE (default: unset, the product's 10)
-#   --flags F      extra JVM flags after run.sh's (e.g. "-Xmx512m")
+#   --flags F      extra JVM flags after run.sh's (e.g. "-Xmx512m"; with "-XX:AOTCache=FILE" from bench/aot-train.sh,
+#                  run.sh's -Xshare:auto is left out, as the JVM refuses both together)
 #   --env "..."    extra server environment, e.g. "MILKRUN_WORKFLOW_EAGER=false MILKRUN_WORKFLOW_WORKERS=4"
 #   --profile      afterwards, one more run per database and scenario with JFR's CPU-time sampler over the window:
 #                  where the request threads' CPU goes (token check, JSON, Jetty, JDBC, H2, MilkRun code)
@@ -67,6 +68,10 @@ while [ $# -gt 0 ]; do
 done
 read -r -a extra_flags <<< "$extra"
 read -r -a extra_env <<< "$env_extra"
+# An AOT cache (-XX:AOTCache=..., JDK 24+) and -Xshare:* may not be given together: the cache replaces the CDS archive
+if [[ " $extra " == *" -XX:AOTCache"* || "$extra" == -XX:AOTCache* ]]; then
+  kept=(); for f in "${PRODUCT_FLAGS[@]}"; do [[ $f == -Xshare:* ]] || kept+=("$f"); done; PRODUCT_FLAGS=("${kept[@]}")
+fi
 
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 if [[ " $dbs " == *" pg "* ]]; then
