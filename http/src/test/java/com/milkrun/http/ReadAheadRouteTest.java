@@ -38,7 +38,7 @@ class ReadAheadRouteTest {
             Route.secured("POST", "/things", "MakeThing", Capability.OWN_ACCOUNT, call -> {
                 happened.add("handler for " + call.caller().userId());
                 return Responses.ok(Map.of("ok", true));
-            }).readingAhead((request, userId) -> {
+            }).readingAhead((body, userId) -> {
                 happened.add("read ahead for " + userId);
                 RequestScopedUsers.remember(userId, Optional.ofNullable(accounts.get(userId)));
             }),
@@ -110,7 +110,7 @@ class ReadAheadRouteTest {
     void a_public_route_cannot_read_ahead() {
         Route open = Route.open("GET", "/products", "ListProducts", call -> Responses.ok(Map.of()));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> open.readingAhead((request, userId) -> { }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> open.readingAhead((body, userId) -> { }))
                 .isInstanceOf(IllegalStateException.class);
     }
 
