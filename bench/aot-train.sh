@@ -21,8 +21,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-flags=()
-for f in "${PRODUCT_FLAGS[@]}"; do [[ $f == -Xshare:* ]] || flags+=("$f"); done
+drop_xshare
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 db="milkrun_aot_$(python3 -c 'import secrets; print(secrets.token_hex(5))')"
 createdb "${PG[@]}" "$db"
@@ -31,10 +30,8 @@ trap 'bench_cleanup; dropdb "${PG[@]}" --if-exists --force "$db" 2>/dev/null || 
 rm -f "$out"
 port=$(free_port)
 env MILKRUN_PORT="$port" MILKRUN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MILKRUN_DB_USER=postgres \
-  MILKRUN_DB_PASSWORD=postgres MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN \
-  MILKRUN_RATE_LIMIT_PER_CLIENT=0 MILKRUN_RATE_LIMIT_PER_ACCOUNT=0 MILKRUN_FAILED_ATTEMPTS_PER_CLIENT=0 \
-  MILKRUN_MAX_OPEN_COD_ORDERS=1000000 MILKRUN_MAX_UNITS_PER_PRODUCT=1000000 MILKRUN_BCRYPT_COST=4 \
-  "$JAVA" "${flags[@]}" -XX:AOTCacheOutput="$out" -jar "$SERVER_JAR" >"$WORK/server.log" 2>&1 &
+  MILKRUN_DB_PASSWORD=postgres MILKRUN_STORE=sql "${LOAD_ENV[@]}" \
+  "$JAVA" "${PRODUCT_FLAGS[@]}" -XX:AOTCacheOutput="$out" -jar "$SERVER_JAR" >"$WORK/server.log" 2>&1 &
 pid=$!
 register_pid "$pid"
 wait_ready "$port" "$pid" 120 || { tail -20 "$WORK/server.log" >&2; exit 1; }

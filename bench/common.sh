@@ -53,6 +53,20 @@ trap 'exit 130' INT TERM
 # The JVM flags of run.sh, minus the class-data-sharing archive (callers add it when they want it).
 PRODUCT_FLAGS=("${MILKRUN_JVM_FLAGS[@]}")
 
+# drop_xshare: removes -Xshare:* from PRODUCT_FLAGS (the JDK 25 AOT cache flags refuse to be given with it)
+drop_xshare() {
+  local kept=() f
+  for f in "${PRODUCT_FLAGS[@]}"; do [[ $f == -Xshare:* ]] || kept+=("$f"); done
+  PRODUCT_FLAGS=("${kept[@]}")
+}
+
+# The server's environment under load: demo data (the accounts the set-ups sign in with) and the dev mailbox (their
+# codes), quiet logs, the rate limits and the per-customer order limits off (every client places as fast as it can),
+# and a cheap password hash (set-up speed only).
+LOAD_ENV=(MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN
+  MILKRUN_RATE_LIMIT_PER_CLIENT=0 MILKRUN_RATE_LIMIT_PER_ACCOUNT=0 MILKRUN_FAILED_ATTEMPTS_PER_CLIENT=0
+  MILKRUN_MAX_OPEN_COD_ORDERS=1000000 MILKRUN_MAX_UNITS_PER_PRODUCT=1000000 MILKRUN_BCRYPT_COST=4)
+
 # wait_ready PORT PID [TIMEOUT_S]: waits until GET /products answers 200 (polls every 20 ms); fails if PID dies.
 wait_ready() {
   python3 - "$1" "$2" "${3:-60}" <<'PY'

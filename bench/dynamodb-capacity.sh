@@ -34,9 +34,7 @@ grep -q "^listening" "$WORK/dynamodb.log" || { cat "$WORK/dynamodb.log" >&2; exi
 
 server_port="$(free_port)"
 env MILKRUN_PORT="$server_port" MILKRUN_STORE=dynamodb MILKRUN_DYNAMODB_ENDPOINT="http://127.0.0.1:$dynamo_port" \
-  MILKRUN_DYNAMODB_CREATE_TABLES=true MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN \
-  MILKRUN_RATE_LIMIT_PER_CLIENT=0 MILKRUN_RATE_LIMIT_PER_ACCOUNT=0 MILKRUN_FAILED_ATTEMPTS_PER_CLIENT=0 \
-  MILKRUN_MAX_OPEN_COD_ORDERS=1000000 MILKRUN_MAX_UNITS_PER_PRODUCT=1000000 MILKRUN_BCRYPT_COST=4 "${extra_env[@]}" \
+  MILKRUN_DYNAMODB_CREATE_TABLES=true "${LOAD_ENV[@]}" "${extra_env[@]}" \
   "$JAVA" "${PRODUCT_FLAGS[@]}" -Dmilkrun.dynamodb.capacity="$WORK/capacity.txt" -jar "$SERVER_JAR" >"$WORK/server.log" 2>&1 &
 server_pid=$!
 register_pid "$server_pid"

@@ -70,7 +70,7 @@ read -r -a extra_flags <<< "$extra"
 read -r -a extra_env <<< "$env_extra"
 # An AOT cache (-XX:AOTCache=..., JDK 24+) and -Xshare:* may not be given together: the cache replaces the CDS archive
 if [[ " $extra " == *" -XX:AOTCache"* || "$extra" == -XX:AOTCache* ]]; then
-  kept=(); for f in "${PRODUCT_FLAGS[@]}"; do [[ $f == -Xshare:* ]] || kept+=("$f"); done; PRODUCT_FLAGS=("${kept[@]}")
+  drop_xshare
 fi
 
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
@@ -97,10 +97,7 @@ start_server() {
   local more=("${@:4}")
   server_port=$(free_port)
   env MILKRUN_PORT="$server_port" MILKRUN_DB_URL="$1" MILKRUN_DB_USER="$db_user" MILKRUN_DB_PASSWORD="$db_password" \
-    MILKRUN_STORE=sql MILKRUN_DEMO_DATA=true MILKRUN_DEV_MAILBOX=true MILKRUN_LOG_LEVEL=WARN \
-    MILKRUN_RATE_LIMIT_PER_CLIENT=0 MILKRUN_RATE_LIMIT_PER_ACCOUNT=0 MILKRUN_FAILED_ATTEMPTS_PER_CLIENT=0 \
-    MILKRUN_MAX_OPEN_COD_ORDERS=1000000 MILKRUN_MAX_UNITS_PER_PRODUCT=1000000 MILKRUN_BCRYPT_COST=4 \
-    ${pool:+MILKRUN_DB_POOL_SIZE=$pool} "${extra_env[@]}" \
+    MILKRUN_STORE=sql "${LOAD_ENV[@]}" ${pool:+MILKRUN_DB_POOL_SIZE=$pool} "${extra_env[@]}" \
     "$JAVA" "${PRODUCT_FLAGS[@]}" "${extra_flags[@]}" "${more[@]}" -Xlog:gc:file="$3" -jar "$SERVER_JAR" >>"$2" 2>&1 &
   server_pid=$!
   register_pid "$server_pid"
