@@ -31,8 +31,8 @@ public final class ApiRouter {
     private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key," + RefreshCookie.REQUEST_HEADER;
 
     private final List<Route> routes;
-    /** Each route's template split into segments once, in the order of {@link #routes}. */
-    private final List<List<String>> templates;
+    /** The routes in matching order, each with its template split into segments once. */
+    private final List<Compiled> compiled;
     private final SignIn signIn;
     private final ApiSettings settings;
     private final JsonLog log;
@@ -55,7 +55,7 @@ public final class ApiRouter {
         this.routes = routes.stream()
                 .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
-        this.templates = this.routes.stream().map(Route::segments).toList();
+        this.compiled = this.routes.stream().map(r -> new Compiled(r, r.segments())).toList();
         this.signIn = signIn;
         this.settings = settings;
         this.log = log;
@@ -86,9 +86,8 @@ public final class ApiRouter {
             }
             List<String> segments = Route.split(request.path());
             List<Match> matches = new ArrayList<>();
-            for (int i = 0; i < routes.size(); i++) {
-                Route route = routes.get(i);
-                Route.match(templates.get(i), segments).ifPresent(params -> matches.add(new Match(route, params)));
+            for (Compiled c : compiled) {
+                Route.match(c.segments(), segments).ifPresent(params -> matches.add(new Match(c.route(), params)));
             }
             if (matches.isEmpty()) {
                 throw new HttpProblem(404, "NotFound", "Route not found");
@@ -239,6 +238,9 @@ public final class ApiRouter {
             current = current.getCause() == current ? null : current.getCause();
         }
         return trace.toString();
+    }
+
+    private record Compiled(Route route, List<String> segments) {
     }
 
     private record Match(Route route, Map<String, String> params) {

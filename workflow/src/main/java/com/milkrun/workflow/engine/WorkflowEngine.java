@@ -485,15 +485,15 @@ public final class WorkflowEngine implements AutoCloseable {
     private Interpreter.Step followInstantStates(Interpreter.Step step) {
         List<RunEvent> events = new java.util.ArrayList<>(step.events());
         WorkflowRun next = step.next();
-        JsonNode state = step.state();
+        JsonNode stateTree = step.state();
         while (next.status() == RunStatus.RUNNING && !next.nextAttemptAt().isAfter(clock.instant())
                 && machine.find(next.currentState()).filter(WorkflowEngine::instant).isPresent()) {
-            Interpreter.Step following = interpreter.step(next, state, keepAliveEvery, () -> { });
+            Interpreter.Step following = interpreter.step(next, stateTree, keepAliveEvery, () -> { });
             events.addAll(following.events());
             next = following.next();
-            state = following.state();
+            stateTree = following.state();
         }
-        return events.size() == step.events().size() ? step : new Interpreter.Step(next, events, state);
+        return events.size() == step.events().size() ? step : new Interpreter.Step(next, events, stateTree);
     }
 
     private static boolean instant(State state) {
