@@ -1,5 +1,6 @@
 package com.milkrun.store.sql;
 
+import com.milkrun.store.sql.migration.V8__Workflow_history_from_events;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -10,13 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * A migrated database behind a connection pool: the one entry point of the SQL adapters.
  *
- * <p>{@link #open} creates a HikariCP pool and runs the Flyway migrations in {@code classpath:db/migration} before
- * returning, so every store sees the current schema. Several processes may open the same PostgreSQL database at
- * once: Flyway serialises their migrations with a lock.
+ * <p>{@link #open} creates a HikariCP pool and runs the Flyway migrations in {@code classpath:db/migration} and the
+ * Java ones of the {@code migration} package, named in {@link #migrate}, before returning, so every store sees the
+ * current schema. Several processes may open the same PostgreSQL database at once: Flyway serialises their
+ * migrations with a lock.
  *
  * <p>The JDBC URL is used exactly as given. In particular no H2 compatibility settings ({@code MODE=PostgreSQL},
  * {@code DATABASE_TO_LOWER}, {@code DEFAULT_NULL_ORDERING}) are appended: the stores' SQL is written to behave the
@@ -119,12 +122,16 @@ public final class SqlDatabase implements AutoCloseable {
      * a pool of one would never hand out. The pool, opened first, keeps an in-memory H2 database alive meanwhile.
      */
     private static void migrate(String jdbcUrl, String user, String password, SqlDialect dialect) {
-        Flyway.configure()
+        migrations(jdbcUrl, user, password, dialect).load().migrate();
+    }
+
+    /** Every migration of the schema, SQL and Java, for the database at {@code jdbcUrl}. */
+    static FluentConfiguration migrations(String jdbcUrl, String user, String password, SqlDialect dialect) {
+        return Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V8__Workflow_history_from_events())
                 .placeholders(Map.of("sort_collation", dialect.sortCollation()))
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .failOnMissingLocations(true);
     }
 }

@@ -49,7 +49,7 @@ class SqlDatabaseTest {
         try (SqlDatabase again = SqlDatabase.open(url, "sa", "", 2)) {
             assertThat(SqlStores.of(again, Clock.systemUTC()).users().get("user-asha")).isPresent();
             assertThat(again.jdbc().query("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'"
-                    + " ORDER BY \"installed_rank\"", row -> row.getString(1))).containsExactly("1", "2", "3", "4", "5", "6");
+                    + " ORDER BY \"installed_rank\"", row -> row.getString(1))).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
     }
 

@@ -7,7 +7,6 @@ import com.milkrun.store.sql.Where;
 import com.milkrun.workflow.RunEvent;
 import com.milkrun.workflow.WorkflowRun;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ public final class NewRunRows {
     }
 
     /**
-     * Inserts {@code run} at version 0 with {@code events} numbered 1, 2, ...
+     * Inserts {@code run} at version 0 with {@code events} numbered 1, 2, ... (one history page).
      *
      * @param tx a {@link Jdbc} inside {@link Jdbc#inTransaction}; outside one the run and its events commit apart
      * @throws ConcurrentModification when a run with that id exists; the caller's transaction must then roll back
@@ -34,45 +33,35 @@ public final class NewRunRows {
         } catch (UniqueViolation e) {
             throw new ConcurrentModification("Workflow run " + run.runId());
         }
-        insertEvents(tx, run.runId(), 0, events);
+        if (!events.isEmpty()) {
+            tx.update(HistoryPages.INSERT, HistoryPages.values(run.runId(), 1, events).toArray());
+        }
     }
 
     /**
-     * The writes that insert {@code run} at version 0 with {@code events} numbered 1, 2, ..., for the caller to send
-     * with its own ({@link Jdbc#updateAll}); a run with that id existing fails them with a {@link UniqueViolation}.
+     * The writes that insert {@code run} at version 0 with {@code events} numbered 1, 2, ... (one history page), for
+     * the caller to send with its own ({@link Jdbc#updateAll}); a run with that id existing fails them with a
+     * {@link UniqueViolation}.
      */
     public static List<Jdbc.Write> writes(WorkflowRun run, List<RunEvent> events) {
         List<Jdbc.Write> writes = new ArrayList<>();
         writes.add(new Jdbc.Write(INSERT_RUN, WorkflowRows.runValues(run, 0)));
         if (!events.isEmpty()) {
-            List<List<?>> rows = new ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
-                rows.add(WorkflowRows.eventValues(run.runId(), 1 + i, events.get(i)));
-            }
-            writes.add(Jdbc.Write.rows("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ")", rows));
+            writes.add(new Jdbc.Write(HistoryPages.INSERT, HistoryPages.values(run.runId(), 1, events)));
         }
         return writes;
     }
 
     /**
-     * Appends the events after the run's last one in one batch, each insert numbering its row itself; the caller
-     * holds the run row's lock, so nobody else numbers events of this run meanwhile.
+     * Appends the events after the run's last one as one history page, numbered by its own insert; the caller holds
+     * the run row's lock, so nobody else numbers events of this run meanwhile.
      */
     static void appendEvents(Jdbc tx, String runId, List<RunEvent> events) {
-        List<List<?>> rows = new ArrayList<>();
-        for (RunEvent e : events) {
-            rows.add(Arrays.asList(runId, runId, e.type(), e.state(), e.detail(), e.at()));
+        if (events.isEmpty()) {
+            return;
         }
-        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, (SELECT COALESCE(MAX(seq),"
-                + " 0) + 1 FROM workflow_events WHERE run_id = ?), ?, ?, ?, ?)", rows);
-    }
-
-    /** Inserts the events numbered {@code last + 1}, {@code last + 2}, ... in one batch. */
-    static void insertEvents(Jdbc tx, String runId, long last, List<RunEvent> events) {
-        List<List<?>> rows = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            rows.add(WorkflowRows.eventValues(runId, last + 1 + i, events.get(i)));
-        }
-        tx.batch("INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
+        tx.update("INSERT INTO workflow_history (" + HistoryPages.COLUMNS + ") SELECT ?, COALESCE(MAX(last_seq), 0)"
+                        + " + 1, COALESCE(MAX(last_seq), 0) + ?, ? FROM workflow_history WHERE run_id = ?",
+                runId, events.size(), HistoryPages.write(events), runId);
     }
 }

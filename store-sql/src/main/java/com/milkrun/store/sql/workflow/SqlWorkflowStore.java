@@ -22,14 +22,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs in {@code workflow_runs} and their history in {@code workflow_events}.
+ * Runs in {@code workflow_runs} and their history in {@code workflow_history}, one page of events per write
+ * ({@link HistoryPages}).
  *
  * <p>A claim and an advance each turn on a single conditional UPDATE of the run's row: the claim's WHERE repeats
  * every rule of a claimable run (running, due, lease free or run out), the advance's the version read. Of two racing
  * writers the second waits for the first's row lock and then finds the condition false, so it changes nothing. A
  * claim is that one statement, answering the row it changed ({@code RETURNING} on PostgreSQL, {@code FINAL TABLE} on
- * H2): one round trip. An advance is a READ COMMITTED transaction of the UPDATE and its events, each numbered by its
- * own insert after the run's last one while the row lock is held, so no two writers ever number events alike (on
+ * H2): one round trip. An advance is a READ COMMITTED transaction of the UPDATE and its events' page, numbered by its
+ * own insert after the run's last event while the row lock is held, so no two writers ever number events alike (on
  * PostgreSQL the UPDATE and the events' INSERT are one statement: see {@link #ADVANCE_WITH_EVENTS}); the run as
  * stored is what the UPDATE wrote, so it is not read back. A transaction the database aborts for a deadlock,
  * a serialization failure or a lock timeout runs again, a few times: it wrote nothing.
@@ -58,16 +59,16 @@ public final class SqlWorkflowStore implements WorkflowStore {
             + ", version = version + 1 WHERE run_id = ? AND version = ?";
 
     /**
-     * PostgreSQL: the advance as one statement, whose INSERT of the events takes its rows only from the UPDATE's
-     * RETURNING, so nothing is inserted when the version did not match. The events are numbered after the run's
-     * last one as of the statement's start; a writer whose UPDATE matched waited for no one who added events since
-     * (every writer of events bumps the version, which would have made this UPDATE match nothing), so the numbers
-     * are the next ones. The events follow as {@code VALUES} rows, each with its place in the list.
+     * PostgreSQL: the advance as one statement, whose INSERT of the events' history page takes its row only from the
+     * UPDATE's RETURNING, so nothing is inserted when the version did not match. The page is numbered after the run's
+     * last event as of the statement's start; a writer whose UPDATE matched waited for no one who added events since
+     * (every writer of events bumps the version, which would have made this UPDATE match nothing), so the numbers are
+     * the next ones. Parameters after the UPDATE's: the number of events, the page, the run id.
      */
-    private static final String ADVANCE_WITH_EVENTS = "WITH changed AS (" + ADVANCE + " RETURNING run_id),"
-            + " last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM workflow_events WHERE run_id = ?)"
-            + " INSERT INTO workflow_events (" + WorkflowRows.EVENT_COLUMNS + ")"
-            + " SELECT changed.run_id, last.seq + e.n, e.type, e.state, e.detail, e.at FROM changed, last, (VALUES ";
+    private static final String ADVANCE_WITH_EVENTS = "WITH changed AS (" + ADVANCE + " RETURNING run_id)"
+            + " INSERT INTO workflow_history (" + HistoryPages.COLUMNS + ")"
+            + " SELECT changed.run_id, last.seq + 1, last.seq + ?, ? FROM changed,"
+            + " (SELECT COALESCE(MAX(last_seq), 0) AS seq FROM workflow_history WHERE run_id = ?) AS last";
 
     private final Jdbc jdbc;
     private final String claim;
@@ -122,16 +123,8 @@ public final class SqlWorkflowStore implements WorkflowStore {
         params.add(next.version());
         Optional<WorkflowRun> stored = Optional.of(WorkflowRows.stored(next, next.version() + 1));
         if (oneStatementAdvance && !events.isEmpty()) {
-            params.add(next.runId());
-            for (RunEvent e : events) {
-                params.addAll(Arrays.asList(e.type(), e.state(), e.detail(), e.at()));
-            }
-            StringBuilder sql = new StringBuilder(ADVANCE_WITH_EVENTS);
-            for (int n = 1; n <= events.size(); n++) {
-                sql.append(n == 1 ? "" : ", ").append('(').append(n).append(", ?, ?, ?, ?)");
-            }
-            sql.append(") AS e (n, type, state, detail, at)");
-            return retrying(() -> jdbc.update(sql.toString(), params.toArray()) == 0 ? Optional.empty() : stored);
+            params.addAll(Arrays.asList(events.size(), HistoryPages.write(events), next.runId()));
+            return retrying(() -> jdbc.update(ADVANCE_WITH_EVENTS, params.toArray()) == 0 ? Optional.empty() : stored);
         }
         return retrying(() -> jdbc.inTransaction(tx -> {
             if (tx.update(ADVANCE, params.toArray()) == 0) {
@@ -168,8 +161,9 @@ public final class SqlWorkflowStore implements WorkflowStore {
 
     @Override
     public List<RunEvent> events(String runId) {
-        return jdbc.query("SELECT " + WorkflowRows.EVENT_COLUMNS + " FROM workflow_events WHERE run_id = ?"
-                + " ORDER BY seq", WorkflowRows::event, runId);
+        return jdbc.query("SELECT first_seq, events FROM workflow_history WHERE run_id = ? ORDER BY first_seq",
+                row -> HistoryPages.read(row.getLong("first_seq"), row.getString("events")), runId)
+                .stream().flatMap(List::stream).toList();
     }
 
     private static Optional<WorkflowRun> read(Jdbc jdbc, String runId) {

@@ -1,7 +1,6 @@
 package com.milkrun.store.sql.workflow;
 
 import com.milkrun.store.sql.SqlTime;
-import com.milkrun.workflow.RunEvent;
 import com.milkrun.workflow.RunStatus;
 import com.milkrun.workflow.WorkflowRun;
 import java.sql.ResultSet;
@@ -10,7 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** The columns of {@code workflow_runs} and {@code workflow_events}, and how rows and records map to each other. */
+/** The columns of {@code workflow_runs}, and how its rows and runs map to each other. */
 final class WorkflowRows {
     /** Every column of a run, in the order of {@link #runValues}. */
     static final String RUN_COLUMNS = "run_id, workflow, subject_id, status, current_state, state_input, attempt,"
@@ -19,7 +18,6 @@ final class WorkflowRows {
     static final String CHANGED_COLUMNS = "workflow = ?, subject_id = ?, status = ?, current_state = ?,"
             + " state_input = ?, attempt = ?, retry_counts = ?, next_attempt_at = ?, lease_owner = ?, lease_until = ?,"
             + " error = ?, cause = ?, created_at = ?, updated_at = ?";
-    static final String EVENT_COLUMNS = "run_id, seq, type, state, detail, at";
 
     private WorkflowRows() {
     }
@@ -36,11 +34,6 @@ final class WorkflowRows {
         return Arrays.asList(r.workflow(), r.subjectId(), status(r.status()), r.currentState(), r.stateInput(),
                 r.attempt(), r.retryCounts(), r.nextAttemptAt(), r.leaseOwner(), r.leaseUntil(), r.error(), r.cause(),
                 r.createdAt(), r.updatedAt());
-    }
-
-    /** The values of {@link #EVENT_COLUMNS} for the event numbered {@code seq} of a run. */
-    static List<Object> eventValues(String runId, long seq, RunEvent e) {
-        return Arrays.asList(runId, seq, e.type(), e.state(), e.detail(), e.at());
     }
 
     /**
@@ -68,11 +61,6 @@ final class WorkflowRows {
                 row.getString("retry_counts"), SqlTime.read(row, "next_attempt_at"), row.getString("lease_owner"),
                 optionalTime(row, "lease_until"), row.getString("error"), row.getString("cause"),
                 SqlTime.read(row, "created_at"), SqlTime.read(row, "updated_at"), row.getLong("version"));
-    }
-
-    static RunEvent event(ResultSet row) throws SQLException {
-        return new RunEvent(row.getLong("seq"), row.getString("type"), row.getString("state"),
-                row.getString("detail"), SqlTime.read(row, "at"));
     }
 
     private static Instant optionalTime(ResultSet row, String column) throws SQLException {

@@ -108,7 +108,7 @@ public final class PostgresTestDatabase extends TestDatabase {
     }
 
     /** Connects to the server's own database, or skips (fails under {@code CI=true}) when it cannot be reached. */
-    private Connection connectToServer() throws SQLException {
+    public Connection connectToServer() throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);

@@ -10,7 +10,7 @@ public final class SqlTables {
     public static final List<String> ALL = List.of("user_addresses", "users", "credentials", "one_time_codes",
             "refresh_sessions", "signing_keys", "email_deliveries", "notifications", "vendor_pincodes", "vendors",
             "products", "inventory", "order_lines", "order_events", "vendor_decisions", "orders", "idempotency_keys",
-            "customer_stats", "customer_day_orders", "customer_day_units", "workflow_events", "workflow_runs");
+            "customer_stats", "customer_day_orders", "customer_day_units", "workflow_history", "workflow_runs");
 
     private SqlTables() {
     }

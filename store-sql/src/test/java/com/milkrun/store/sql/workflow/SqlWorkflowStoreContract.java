@@ -75,7 +75,7 @@ abstract class SqlWorkflowStoreContract extends WorkflowStoreContract {
         store().create(run, Runs.started(run));
         WorkflowRun claimed = store().claim(run.runId(), "worker-1", Times.MORNING_RUN,
                 Times.minutesAfterMorningRun(1)).orElseThrow();
-        RunEvent tooLong = RunEvent.of("TaskSucceeded".repeat(10), "NotifyVendors", null, Times.MORNING_RUN);
+        RunEvent tooLong = RunEvent.of("TaskSucceeded", "NotifyVendors", "x".repeat(1_000_000), Times.MORNING_RUN);
 
         assertThatThrownBy(() -> store().advance(claimed.enter("UpdateOrderStatus", "{}", Times.MORNING_RUN,
                 Times.MORNING_RUN), List.of(RunEvent.of("TaskSucceeded", "NotifyVendors", null, Times.MORNING_RUN),
