@@ -83,6 +83,10 @@ public final class HistoryPages {
                         default -> throw new IllegalStateException("unknown field " + field + " in a history page");
                     }
                 }
+                if (type == null || at == null) {
+                    throw new IllegalStateException("an event of a history page has no type or time: "
+                            + page.substring(0, Math.min(page.length(), 200)));
+                }
                 events.add(new RunEvent(seq++, type, state, detail, at));
             }
             expect(json.currentToken(), JsonToken.END_ARRAY, page);

@@ -41,5 +41,7 @@ class HistoryPagesTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> HistoryPages.read(1, "[{\"type\":\"RunStarted\",\"colour\":\"blue\"}]"))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> HistoryPages.read(1, "[{\"type\":\"RunStarted\"}]"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no type or time");
     }
 }
