@@ -30,7 +30,6 @@ public final class ApiRouter {
 
     private static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key," + RefreshCookie.REQUEST_HEADER;
 
-    private final List<Route> routes;
     /** The routes in matching order, each with its template split into segments once. */
     private final List<Compiled> compiled;
     private final SignIn signIn;
@@ -52,10 +51,9 @@ public final class ApiRouter {
 
     private ApiRouter(List<Route> routes, SignIn signIn, ApiSettings settings, JsonLog log, RequestLimiter limiter,
                       AttemptGuard guard, RequestObserver observer) {
-        this.routes = routes.stream()
-                .sorted(Comparator.comparingLong(r -> r.segments().stream().filter(s -> s.startsWith("{")).count()))
+        this.compiled = routes.stream().map(r -> new Compiled(r, r.segments()))
+                .sorted(Comparator.comparingLong(c -> c.segments().stream().filter(s -> s.startsWith("{")).count()))
                 .toList();
-        this.compiled = this.routes.stream().map(r -> new Compiled(r, r.segments())).toList();
         this.signIn = signIn;
         this.settings = settings;
         this.log = log;
@@ -66,11 +64,12 @@ public final class ApiRouter {
 
     /** This router, telling {@code observer} about every request it answers (metrics). */
     public ApiRouter observedBy(RequestObserver observer) {
-        return new ApiRouter(routes, signIn, settings, log, limiter, guard, observer);
+        return new ApiRouter(routes(), signIn, settings, log, limiter, guard, observer);
     }
 
+    /** The routes in matching order. */
     public List<Route> routes() {
-        return routes;
+        return compiled.stream().map(Compiled::route).toList();
     }
 
     public ApiResponse handle(ApiRequest request) {
