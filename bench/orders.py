@@ -162,7 +162,7 @@ def postgres_cpu():
 
 def thread_cpu(pid, roles=()):
     """CPU seconds of a JVM's threads grouped by role, from /proc/PID/task/*/stat (thread names are cut at 15
-    characters): request threads (milkrun-http-*), JIT compilers, the VM thread (which runs the serial GC), rest.
+    characters): request threads (milkrun-http-*, or the carriers of the virtual request threads), JIT compilers, the VM thread (which runs the serial GC), rest.
     `roles` adds (thread-name prefix, group) pairs, checked in order after the request threads."""
     groups = Counter()
     try:
@@ -179,7 +179,7 @@ def thread_cpu(pid, roles=()):
         fields = s.rsplit(")", 1)[1].split()
         cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK
         role = next((group for prefix, group in roles if name.startswith(prefix)), None)
-        if name.startswith("milkrun-http"):
+        if name.startswith(("milkrun-http", "ForkJoinPool-")):  # request threads, or the carriers of virtual ones
             groups["http"] += cpu
         elif role:
             groups[role] += cpu

@@ -35,6 +35,7 @@ public record Config(
         Optional<Smtp> smtp,
         boolean devMailbox,
         int maxBodyBytes,
+        boolean virtualThreads,
         List<String> corsOrigins,
         String logLevel,
         Processing processing,
@@ -175,6 +176,7 @@ public record Config(
                 smtp,
                 r.bool("MILKRUN_DEV_MAILBOX", false),
                 r.integer("MILKRUN_MAX_BODY_BYTES", 1024 * 1024),
+                r.bool("MILKRUN_HTTP_VIRTUAL_THREADS", virtualThreadsByDefault()),
                 Arrays.stream(r.string("MILKRUN_CORS_ORIGINS", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 r.string("MILKRUN_LOG_LEVEL", "INFO"),
                 new Processing(r.bool("MILKRUN_WORKFLOW_RUNNER", true),
@@ -206,8 +208,17 @@ public record Config(
         return "Config[port=" + port + ", store=" + store + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", demoData=" + demoData + ", timeZone=" + timeZone + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience
                 + ", jwtPrivateKey=" + (jwtPrivateKey.isPresent() ? "(configured)" : "(generated)") + ", smtp=" + smtp
-                + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", corsOrigins=" + corsOrigins
+                + ", devMailbox=" + devMailbox + ", maxBodyBytes=" + maxBodyBytes + ", virtualThreads=" + virtualThreads + ", corsOrigins=" + corsOrigins
                 + ", logLevel=" + logLevel + ", processing=" + processing + ", limits=" + limits + ", metrics=" + metrics + ", orderLimits=" + orderLimits + ", dynamo=" + dynamo + ", stepFunctions=" + stepFunctions + ", apiBasePath=" + apiBasePath + ", ses=" + ses + ", cognito=" + cognito + "]";
+    }
+
+    /**
+     * Whether the local server runs requests on virtual threads unless told otherwise: from JDK 24 on, where a virtual
+     * thread that blocks inside a {@code synchronized} block no longer holds on to its carrier (JEP 491). Before that,
+     * a driver or library waiting inside one could stall the few carriers, so requests keep platform threads there.
+     */
+    static boolean virtualThreadsByDefault() {
+        return Runtime.version().feature() >= 24;
     }
 
     /** The Cognito user pool that signs users in ({@code MILKRUN_IDENTITY=cognito}), or empty for the local provider. */
