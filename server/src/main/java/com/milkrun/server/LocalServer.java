@@ -76,8 +76,9 @@ public final class LocalServer implements AutoCloseable {
      * Virtual threads for the requests (Jetty runs its own selecting and accepting on the platform threads above). A
      * request mostly waits: for PostgreSQL three times per order, and for a pooled connection when more requests
      * than connections are in flight. On a platform thread each wait is a switch between kernel threads; a virtual
-     * thread unmounts instead and its carrier goes on with the next request, which on two busy cores halved the
-     * server's CPU per order (ADR 12). At most 200 run at once, as many as the platform pool had threads.
+     * thread unmounts instead and its carrier goes on with the next request, which on two busy cores took about a
+     * third off the server's CPU per order (ADR 12). At most 200 run at once, as many as the platform pool had
+     * threads.
      */
     private static VirtualThreadPool requestThreads() {
         VirtualThreadPool requests = new VirtualThreadPool(200);
