@@ -36,6 +36,11 @@ public final class LocalServer implements AutoCloseable {
 
     /** Starts on the configured port; port 0 picks a free one (see {@link #port()}). */
     public static LocalServer start(Config config) throws Exception {
+        if (config.virtualThreads()) {
+            // the JDK's scheduler of virtual threads starts with the first one: here, beside the database opening,
+            // rather than on the first request
+            Thread.ofVirtual().name("milkrun-http-v-start").start(() -> { });
+        }
         MilkRun milkRun = MilkRun.start(config);
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("milkrun-http");
