@@ -23,6 +23,11 @@ public final class HistoryPages {
     /** The columns of a page, in the order of {@link #values}. */
     public static final String COLUMNS = "run_id, first_seq, last_seq, events";
     public static final String INSERT = "INSERT INTO workflow_history (" + COLUMNS + ") VALUES (?, ?, ?, ?)";
+    /**
+     * The number of a run's last event ({@code seq}, 0 before the first), for a page appended after it; the parameter
+     * is the run id. Whoever appends holds the run row's lock, so nobody numbers that run's events meanwhile.
+     */
+    static final String LAST_SEQ = "SELECT COALESCE(MAX(last_seq), 0) AS seq FROM workflow_history WHERE run_id = ?";
 
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -60,8 +60,8 @@ public final class NewRunRows {
         if (events.isEmpty()) {
             return;
         }
-        tx.update("INSERT INTO workflow_history (" + HistoryPages.COLUMNS + ") SELECT ?, COALESCE(MAX(last_seq), 0)"
-                        + " + 1, COALESCE(MAX(last_seq), 0) + ?, ? FROM workflow_history WHERE run_id = ?",
+        tx.update("INSERT INTO workflow_history (" + HistoryPages.COLUMNS + ") SELECT ?, last.seq + 1, last.seq + ?, ?"
+                        + " FROM (" + HistoryPages.LAST_SEQ + ") AS last",
                 runId, events.size(), HistoryPages.write(events), runId);
     }
 }

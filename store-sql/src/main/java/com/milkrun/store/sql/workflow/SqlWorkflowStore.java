@@ -67,8 +67,7 @@ public final class SqlWorkflowStore implements WorkflowStore {
      */
     private static final String ADVANCE_WITH_EVENTS = "WITH changed AS (" + ADVANCE + " RETURNING run_id)"
             + " INSERT INTO workflow_history (" + HistoryPages.COLUMNS + ")"
-            + " SELECT changed.run_id, last.seq + 1, last.seq + ?, ? FROM changed,"
-            + " (SELECT COALESCE(MAX(last_seq), 0) AS seq FROM workflow_history WHERE run_id = ?) AS last";
+            + " SELECT changed.run_id, last.seq + 1, last.seq + ?, ? FROM changed, (" + HistoryPages.LAST_SEQ + ") AS last";
 
     private final Jdbc jdbc;
     private final String claim;
