@@ -36,19 +36,14 @@ public final class LocalServer implements AutoCloseable {
 
     /** Starts on the configured port; port 0 picks a free one (see {@link #port()}). */
     public static LocalServer start(Config config) throws Exception {
-        if (config.virtualThreads()) {
-            // the JDK's scheduler of virtual threads starts with the first one: here, beside the database opening,
-            // rather than on the first request
-            Thread.ofVirtual().name("milkrun-http-v-start").start(() -> { });
-        }
+        Optional<VirtualThreadPool> requests = config.virtualThreads() ? Optional.of(requestThreads()) : Optional.empty();
         MilkRun milkRun = MilkRun.start(config);
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("milkrun-http");
-        if (config.virtualThreads()) {
-            VirtualThreadPool requests = requestThreads();
-            threads.addBean(requests); // started and stopped with the pool
-            threads.setVirtualThreadsExecutor(requests);
-        }
+        requests.ifPresent(r -> {
+            threads.addBean(r); // started and stopped with the pool
+            threads.setVirtualThreadsExecutor(r);
+        });
         Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -84,8 +79,12 @@ public final class LocalServer implements AutoCloseable {
      * thread unmounts instead and its carrier goes on with the next request, which on two busy cores took about a
      * third off the server's CPU per order (ADR 12). At most 200 run at once, as many as the platform pool had
      * threads.
+     *
+     * <p>Called before the database opens: the JDK's scheduler of virtual threads starts with the first one, so an
+     * empty one started here puts that beside the opening rather than on the first request.
      */
     private static VirtualThreadPool requestThreads() {
+        Thread.ofVirtual().name("milkrun-http-v-start").start(() -> { });
         VirtualThreadPool requests = new VirtualThreadPool(200);
         requests.setName("milkrun-http-v");
         return requests;
